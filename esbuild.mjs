@@ -1,0 +1,49 @@
+// Bundles the extension client, the language server, the CLI and (with --tests) the test files.
+// --release: minified, no sourcemaps. Default: sourcemaps for development.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const release = process.argv.includes('--release');
+const withTests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: release,
+  sourcemap: !release,
+  logLevel: 'warning',
+};
+
+await esbuild.build({
+  ...common,
+  entryPoints: {
+    client: 'client/src/extension.ts',
+    server: 'server/src/server.ts',
+    cli: 'server/src/cli.ts',
+    bench: 'bench/bench.ts',
+  },
+  outdir: 'dist',
+  external: ['vscode'],
+});
+
+function testFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return testFiles(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+if (withTests) {
+  rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: testFiles('test'),
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'playwright-core', '@vscode/test-electron'],
+  });
+}

@@ -1,0 +1,136 @@
+// Text → report model. Pure and stateless: the same text always gives the same model.
+
+import type { OutdatedLabel, ReportModel, Section, SectionNumber, Span, Table, TableId, Unreadable } from '../model';
+import { OUTDATED_LABELS } from '../schema';
+import { CompactText, computeLineStarts, isSpace, lineEndOf, lineOf } from '../text';
+import { buildProse, findClaims, findNumbers, findYears } from './narrative';
+import { buildSections, findHeadings, findSubHeadings, findSuppressions, parseTitle } from './structure';
+import { parseRowTable, parseTable4 } from './tables';
+
+/** Where a table is looked for when its section heading is missing. */
+const TABLE_ANCHORS: Record<TableId, RegExp> = {
+  table2: /第二十条第[（(]一[)）]项/,
+  table3: /勾稽关系|本年新收政府信息公开申请数量/,
+  table4: /复议后起诉/,
+};
+
+const TABLE_SECTIONS: Record<TableId, SectionNumber> = { table2: 2, table3: 3, table4: 4 };
+
+function tableRegion(text: string, lineStarts: number[], sections: Section[], id: TableId, headingStarts: number[]): Span | null {
+  const section = sections.find((s) => s.number === TABLE_SECTIONS[id]);
+  if (section) return section.bodySpan;
+  const anchor = TABLE_ANCHORS[id].exec(text);
+  if (!anchor) return null;
+  const start = lineStarts[lineOf(lineStarts, anchor.index)];
+  const end = headingStarts.find((h) => h > start) ?? text.length;
+  return { start, end };
+}
+
+const BALANCE_NOTE = /勾\s*稽\s*关\s*系/;
+
+function findBalanceNote(text: string, lineStarts: number[], region: Span | null): Span | null {
+  const scope = region ? text.slice(region.start, region.end) : text;
+  const m = BALANCE_NOTE.exec(scope);
+  if (!m) return null;
+  const base = region ? region.start : 0;
+  const at = base + m.index;
+  const windowStart = Math.max(base, at - 20);
+  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  const start = open >= windowStart ? open : at;
+  const closeFull = text.indexOf('）', at);
+  const closeHalf = text.indexOf(')', at);
+  const candidates = [closeFull, closeHalf].filter((c) => c >= 0 && c - at < 80);
+  const end = candidates.length > 0 ? Math.min(...candidates) + 1 : lineEndOf(text, lineStarts, lineOf(lineStarts, at));
+  return { start, end };
+}
+
+/** Whole lines covering a span. */
+function wholeLines(text: string, lineStarts: number[], span: Span): Span {
+  const first = lineOf(lineStarts, span.start);
+  const last = lineOf(lineStarts, Math.max(span.start, span.end - 1));
+  const end = last + 1 < lineStarts.length ? lineStarts[last + 1] : text.length;
+  return { start: lineStarts[first], end };
+}
+
+function complement(within: Span, excluded: Span[]): Span[] {
+  const sorted = [...excluded].sort((a, b) => a.start - b.start);
+  const result: Span[] = [];
+  let at = within.start;
+  for (const span of sorted) {
+    if (span.end <= at) continue;
+    if (span.start > at) result.push({ start: at, end: Math.min(span.start, within.end) });
+    at = Math.max(at, span.end);
+    if (at >= within.end) break;
+  }
+  if (at < within.end) result.push({ start: at, end: within.end });
+  return result;
+}
+
+function findOutdated(text: string, regions: Span[]): OutdatedLabel[] {
+  const result: OutdatedLabel[] = [];
+  for (const region of regions) {
+    const compact = CompactText.build(text, [region], (ch) => !isSpace(ch));
+    for (const { label } of OUTDATED_LABELS) {
+      let at = compact.text.indexOf(label);
+      while (at >= 0) {
+        result.push({ label, span: compact.span(at, at + label.length) });
+        at = compact.text.indexOf(label, at + label.length);
+      }
+    }
+  }
+  return result.sort((a, b) => a.span.start - b.span.start);
+}
+
+export function parseReport(text: string): ReportModel {
+  const lineStarts = computeLineStarts(text);
+  const headings = findHeadings(text, lineStarts);
+  const { sections, issues } = buildSections(text, lineStarts, headings);
+  const title = parseTitle(text, headings[0]?.span.start ?? text.length);
+  const suppressions = findSuppressions(text, lineStarts);
+  const headingStarts = headings.map((h) => h.span.start);
+
+  const tables: Partial<Record<TableId, Table>> = {};
+  const unreadable: Unreadable[] = [];
+  const regions: Partial<Record<TableId, Span>> = {};
+  for (const id of ['table2', 'table3', 'table4'] as const) {
+    const region = tableRegion(text, lineStarts, sections, id, headingStarts);
+    if (!region) continue;
+    regions[id] = region;
+    const parsed = id === 'table4' ? parseTable4(text, lineStarts, region) : parseRowTable(text, lineStarts, id, region);
+    if (parsed.table) tables[id] = parsed.table;
+    unreadable.push(...parsed.unreadable);
+  }
+  const balanceNote = findBalanceNote(text, lineStarts, regions.table3 ?? null);
+
+  const tableLines = Object.values(tables).map((t) => wholeLines(text, lineStarts, t.span));
+  for (const section of sections) {
+    section.subHeadings = findSubHeadings(text, lineStarts, section.bodySpan, tableLines);
+  }
+
+  const excluded: Span[] = [
+    ...tableLines,
+    ...headings.map((h) => wholeLines(text, lineStarts, h.span)),
+    ...suppressions.map((s) => wholeLines(text, lineStarts, s.span)),
+  ];
+  if (title) excluded.push(wholeLines(text, lineStarts, title.span));
+  if (balanceNote) excluded.push(wholeLines(text, lineStarts, balanceNote));
+  const prose = buildProse(text, lineStarts, complement({ start: 0, end: text.length }, excluded));
+  const narrativeNumbers = findNumbers(prose);
+
+  return {
+    text,
+    lineStarts,
+    isReport: title !== null || balanceNote !== null,
+    title,
+    sections,
+    sectionIssues: issues,
+    tables,
+    balanceNote,
+    narrativeNumbers,
+    claims: findClaims(prose, narrativeNumbers),
+    years: findYears(prose),
+    outdated: findOutdated(text, [regions.table2, regions.table3].filter((r): r is Span => r !== undefined)),
+    unreadable,
+    suppressions,
+  };
+}
