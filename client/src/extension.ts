@@ -1,0 +1,87 @@
+// Thin VS Code client: starts the language server (dist/server.js) over IPC and forwards the two
+// commands to it. All checking, fixing and template text lives in the server.
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+const CLIENT_NAME = '政府信息公开年度报告';
+
+let client: LanguageClient | undefined;
+
+// Strings are chosen by UI language here (no package.nls for runtime strings, no l10n bundle to ship).
+const zh = vscode.env.language.toLowerCase().startsWith('zh');
+const text = {
+  yearPrompt: zh ? '报告年度（例如 2024）' : 'Report year (for example 2024)',
+  yearInvalid: zh ? '请输入四位数的年份，例如 2024' : 'Enter a four-digit year, for example 2024',
+  bodyPrompt: zh ? '发布机关全称' : 'Full name of the issuing body',
+  bodyPlaceholder: zh ? '例如：某某区人民政府办公室' : 'e.g. 某某区人民政府办公室 (name of the issuing body)',
+  bodyInvalid: zh ? '请填写发布机关名称' : 'Enter the name of the issuing body',
+  noEditor: zh ? '请先打开一份年度报告。' : 'Open an annual report first.',
+};
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const documentSelector = ['disclosure-report', 'plaintext', 'markdown'].flatMap((language) =>
+    ['file', 'untitled'].map((scheme) => ({ language, scheme })),
+  );
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { configurationSection: 'disclosureReport' },
+    outputChannelName: CLIENT_NAME,
+  };
+  client = new LanguageClient('disclosureReport', CLIENT_NAME, serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('disclosureReport.fixAllTotals', fixAllTotals),
+    vscode.commands.registerCommand('disclosureReport.newReport', newReport),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+async function fixAllTotals(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) {
+    void vscode.window.showInformationMessage(text.noEditor);
+    return;
+  }
+  // The server computes the edit and applies it itself through workspace/applyEdit.
+  await client.sendRequest(ExecuteCommandRequest.type, {
+    command: 'disclosureReport.server.fixAllTotals',
+    arguments: [editor.document.uri.toString()],
+  });
+}
+
+async function newReport(): Promise<void> {
+  if (!client) return;
+  const yearText = await vscode.window.showInputBox({
+    prompt: text.yearPrompt,
+    value: String(new Date().getFullYear() - 1),
+    validateInput: (value) => (/^\d{4}$/.test(value.trim()) ? undefined : text.yearInvalid),
+  });
+  if (yearText === undefined) return;
+  const body = await vscode.window.showInputBox({
+    prompt: text.bodyPrompt,
+    placeHolder: text.bodyPlaceholder,
+    validateInput: (value) => (value.trim() ? undefined : text.bodyInvalid),
+  });
+  if (body === undefined) return;
+  const content: string = await client.sendRequest(ExecuteCommandRequest.type, {
+    command: 'disclosureReport.server.newReportText',
+    arguments: [{ year: Number(yearText.trim()), body: body.trim() }],
+  });
+  const document = await vscode.workspace.openTextDocument({ language: 'disclosure-report', content });
+  await vscode.window.showTextDocument(document);
+}
