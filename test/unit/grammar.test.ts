@@ -51,7 +51,7 @@ const SECTION = 'markup.heading.section.disclosure-report';
 const SUB = 'markup.heading.subsection.disclosure-report';
 const ROW = 'entity.name.tag.row-label.disclosure-report';
 const NUM = 'constant.numeric.disclosure-report';
-const STATUTE = 'support.constant.statute.disclosure-report';
+const STATUTE = 'keyword.other.statute.disclosure-report';
 const NOTE = 'comment.block.balance-note.disclosure-report';
 
 const examples: [string, [string, string][]][] = [
