@@ -92,7 +92,10 @@ export interface NarrativeNumber {
   approximate: boolean;
   /** Digits after the decimal point as written (precision of a percentage). */
   decimals: number;
+  /** The number with its unit. */
   span: Span;
+  /** The digits alone. */
+  valueSpan: Span;
 }
 
 export type ClaimKind =

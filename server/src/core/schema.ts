@@ -41,6 +41,8 @@ export interface RowSpec {
   /** How to count it, where the format says something particular. */
   counting?: Localized;
   isTotal?: boolean;
+  /** The row's label in the 2019 trial format, where it differed. */
+  trialLabel?: string;
 }
 
 export interface TableSpec {
@@ -302,7 +304,7 @@ export const TABLE3_ROWS: RowSpec[] = [
 ];
 
 /** Result rows whose sum is （七）总计. */
-export const TABLE3_RESULT_ROW_IDS = TABLE3_ROWS.filter((r) => r.group && r.group !== 'results' || r.id === 'r1' || r.id === 'r2').map((r) => r.id);
+export const TABLE3_RESULT_ROW_IDS = TABLE3_ROWS.filter((r) => r.numeric && (r.id === 'r1' || r.id === 'r2' || /^r[3-6]$/.test(r.group ?? ''))).map((r) => r.id);
 
 export const TABLE2_GROUPS: { id: string; heading: string; item: Localized }[] = [
   {
@@ -344,7 +346,7 @@ export const TABLE2_ROWS: RowSpec[] = [
   t2('normative', '行政规范性文件', 'item1', ['issued', 'repealed', 'valid'], {
     zh: '本机关制发的行政规范性文件（2019年试行格式称“规范性文件”）。',
     en: 'Administrative normative documents issued by the body.',
-  }),
+  }, { trialLabel: '规范性文件' }),
   t2('licensing', '行政许可', 'item5', ['decisions'], { zh: '本年度作出的行政许可处理决定。', en: 'Administrative licensing decisions this year.' }),
   t2('penalty', '行政处罚', 'item6', ['decisions'], { zh: '本年度作出的行政处罚决定。', en: 'Administrative penalty decisions this year.' }),
   t2('compulsion', '行政强制', 'item6', ['decisions'], { zh: '本年度作出的行政强制决定。', en: 'Administrative compulsory measures this year.' }),

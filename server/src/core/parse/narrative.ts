@@ -3,36 +3,35 @@
 // "采用率\n95.4%" reads as one phrase; every match maps back to its exact source span.
 
 import type { Claim, ClaimKind, CountUnit, NarrativeNumber, Span, YearRef } from '../model';
-import { asciiDigits, CompactText, lineEndOf } from '../text';
+import { asciiDigits, CompactText, lineEndOf, lineOf } from '../text';
+
+const PHRASE_END: ReadonlySet<string> = new Set(['。', '！', '？', '；', '：', ':']);
 
 /** Joins prose lines into paragraphs: a line break ends a phrase only after 。！？；： or before a blank line. */
 export function buildProse(text: string, lineStarts: number[], spans: Span[]): CompactText {
-  let out = '';
+  // Built in parts and joined once: reading the end of a growing string would flatten it every line.
+  const parts: string[] = [];
   const offsets: number[] = [];
+  let last = '\n';
+  const push = (chunk: string, from: number) => {
+    parts.push(chunk);
+    for (let i = 0; i < chunk.length; i++) offsets.push(from + i);
+    last = chunk[chunk.length - 1];
+  };
   for (const span of spans) {
-    for (let line = 0; line < lineStarts.length; line++) {
+    for (let line = lineOf(lineStarts, span.start); line < lineStarts.length; line++) {
       const start = lineStarts[line];
       if (start < span.start) continue;
       if (start >= span.end) break;
       const end = Math.min(lineEndOf(text, lineStarts, line), span.end);
-      const content = text.slice(start, end);
-      const trimmed = content.trim();
-      const breakBefore = trimmed === '' || /^[#（(]|^\d+[.、](?!\d)|^[一二三四五六七八九十]、/.test(trimmed) || /[。！？；：:]$/.test(out);
-      if (breakBefore && out.length > 0 && !out.endsWith('\n')) {
-        out += '\n';
-        offsets.push(start);
-      }
-      for (let i = start; i < end; i++) {
-        out += asciiDigits(text[i]);
-        offsets.push(i);
-      }
+      const trimmed = text.slice(start, end).trim();
+      const breakBefore = trimmed === '' || /^[#（(]|^\d+[.、](?!\d)|^[一二三四五六七八九十]、/.test(trimmed) || PHRASE_END.has(last);
+      if (breakBefore && last !== '\n') push('\n', start);
+      if (end > start) push(asciiDigits(text.slice(start, end)), start);
     }
-    if (out.length > 0 && !out.endsWith('\n')) {
-      out += '\n';
-      offsets.push(span.end);
-    }
+    if (last !== '\n') push('\n', span.end);
   }
-  return new CompactText(out, offsets);
+  return new CompactText(parts.join(''), offsets);
 }
 
 const NUMBER =
@@ -49,11 +48,14 @@ function chineseNumber(s: string): number {
   return tens * 10 + ones;
 }
 
+/** How far back an opening bracket still encloses a number. */
+const CITATION_REACH = 60;
+
 /** Inside 《》, 〔〕, 【】 or [] the numbers belong to a citation, not to this report. */
 function insideCitation(s: string, at: number): boolean {
+  const before = s.slice(Math.max(0, at - CITATION_REACH), at);
   for (const [open, close] of [['《', '》'], ['〔', '〕'], ['【', '】'], ['[', ']']]) {
-    const lastOpen = s.lastIndexOf(open, at);
-    if (lastOpen >= 0 && lastOpen > s.lastIndexOf(close, at) && at - lastOpen < 60) return true;
+    if (before.lastIndexOf(open) > before.lastIndexOf(close)) return true;
   }
   return false;
 }
@@ -63,7 +65,7 @@ export function findNumbers(prose: CompactText): NarrativeNumber[] {
   const numbers: NarrativeNumber[] = [];
   for (const m of s.matchAll(NUMBER)) {
     const at = m.index!;
-    const after = s.slice(at + m[1].length).trimStart();
+    const after = s.slice(at + m[1].length, at + m[1].length + 4).trimStart();
     if (/^(年|月|日|号|时|版|期)/.test(after) && !m[3]) continue;
     if (/^[.、](?!\d)/.test(after) && !m[3]) continue;
     if (/第\s*$/.test(s.slice(Math.max(0, at - 2), at)) || insideCitation(s, at)) continue;
@@ -76,13 +78,14 @@ export function findNumbers(prose: CompactText): NarrativeNumber[] {
       approximate: m[2] !== undefined,
       decimals: decimal < 0 ? 0 : m[1].length - decimal - 1,
       span: prose.span(at, at + m[0].trimEnd().length),
+      valueSpan: prose.span(at, at + m[1].length),
     });
   }
   for (const m of s.matchAll(CHINESE_COUNT)) {
     const value = chineseNumber(m[1]);
     if (Number.isNaN(value)) continue;
     const at = m.index!;
-    numbers.push({ value, raw: m[0], unit: m[2] as CountUnit, approximate: false, decimals: 0, span: prose.span(at, at + m[0].length) });
+    numbers.push({ value, raw: m[0], unit: m[2] as CountUnit, approximate: false, decimals: 0, span: prose.span(at, at + m[0].length), valueSpan: prose.span(at, at + m[1].length) });
   }
   return numbers.sort((a, b) => a.span.start - b.span.start);
 }
@@ -185,15 +188,15 @@ function numberClaim(item: ClausedNumber, earlier: ClausedNumber[], sentence: st
     const numerator = parts[numeratorIndex].n;
     const denominator = parts.slice(0, numeratorIndex).reverse().find((e) => e.n.unit === numerator.unit)?.n;
     if (!denominator || numerator.approximate || denominator.approximate) return null;
-    return { kind: 'percent', number: n, numerator, denominator, phrase, span: n.span };
+    return { kind: 'percent', number: n, numerator, denominator, phrase, span: n.valueSpan };
   }
   if (n.approximate) return null;
   if ((n.unit === '元' || n.unit === '万元') && clause.includes('处理费') && !/未|不|免/.test(clause)) {
-    return { kind: 'fee-amount', number: n, phrase, span: n.span };
+    return { kind: 'fee-amount', number: n, phrase, span: n.valueSpan };
   }
   if (!n.unit || !COUNT_UNITS.has(n.unit)) return null;
   const kind = classifyCount(clause, sentence);
-  return kind ? { kind, number: n, phrase, span: n.span } : null;
+  return kind ? { kind, number: n, phrase, span: n.valueSpan } : null;
 }
 
 const YEAR = /(\d{4})\s*年/g;

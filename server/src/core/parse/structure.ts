@@ -2,7 +2,7 @@
 
 import type { Section, SectionIssue, SectionNumber, Span, SubHeading, Suppression, Title } from '../model';
 import { SECTIONS } from '../schema';
-import { asciiDigits, CompactText, isSpace, lineEndOf } from '../text';
+import { asciiDigits, CompactText, isSpace, lineEndOf, lineOf } from '../text';
 
 const HEADING = /^(#{1,6}[ \t]*)?([一二三四五六])[ \t]*[、，,.．][ \t]*(\S.*?)[ \t]*$/;
 const MAX_HEADING_TITLE = 30;
@@ -91,7 +91,7 @@ const SUB_HEADING = /^(#{1,6}[ \t]*)?([（(][ \t]*[一二三四五六七八九�
 /** Sub-headings （一）(二)… at line start in a section's prose (table spans excluded by the caller). */
 export function findSubHeadings(text: string, lineStarts: number[], body: Span, excluded: Span[]): SubHeading[] {
   const result: SubHeading[] = [];
-  for (let line = 0; line < lineStarts.length; line++) {
+  for (let line = lineOf(lineStarts, body.start); line < lineStarts.length; line++) {
     const start = lineStarts[line];
     if (start < body.start) continue;
     if (start >= body.end) break;

@@ -5,7 +5,7 @@
 
 import type { Cell, CellValue, Row, Span, Table, TableId, Unreadable } from '../model';
 import { TABLES, type RowSpec } from '../schema';
-import { asciiDigits, classifyField, CompactText, isSpace, labelCore, labelNumbering, lineEndOf, looseLabel, normalizeLabel, similarity } from '../text';
+import { asciiDigits, classifyField, CompactText, isSpace, labelCore, labelNumbering, lineEndOf, lineOf, looseLabel, normalizeLabel, similarity } from '../text';
 
 interface Field {
   raw: string;
@@ -56,7 +56,7 @@ function splitLine(text: string, start: number, end: number): { from: number; to
 
 function tokenize(text: string, lineStarts: number[], region: Span): Field[] {
   const fields: Field[] = [];
-  for (let line = 0; line < lineStarts.length; line++) {
+  for (let line = lineOf(lineStarts, region.start); line < lineStarts.length; line++) {
     const start = lineStarts[line];
     if (start < region.start) continue;
     if (start >= region.end) break;

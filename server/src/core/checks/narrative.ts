@@ -1,0 +1,238 @@
+// Figures in the prose against the tables they restate; stated rates against their parts; fees.
+
+import type { Cell, Claim, ReportModel } from '../model';
+import type { Locale } from '../i18n';
+import { TABLE3_ORGANISATION_COLUMNS, tableValues, type TableValues } from '../values';
+import { finding, type Finding, type Related } from './rules';
+
+/** One way of reading a claim: the table figure it would restate. */
+interface Reading {
+  zh: string;
+  en: string;
+  value: number;
+  cells: Cell[];
+}
+
+function reading(values: TableValues, keys: [string, string][], zh: string, en: string): Reading | null {
+  const value = values.sum(keys);
+  return value === null ? null : { zh, en, value, cells: values.cellsOf(keys) };
+}
+
+const total = (rowId: string): [string, string][] => [[rowId, 'total']];
+const columnsOf = (rowIds: string[], columns: string[]): [string, string][] => rowIds.flatMap((r) => columns.map((c): [string, string] => [r, c]));
+
+/** The readings a table-三 claim accepts; any one matching is enough. */
+function table3Readings(claim: Claim, t3: TableValues): Reading[] {
+  const list: (Reading | null)[] = [];
+  switch (claim.kind) {
+    case 'received':
+      list.push(reading(t3, total('new'), '本年新收（第一项）', 'received this year (item 1)'));
+      list.push(reading(t3, [...total('new'), ...total('carried')], '本年新收加上年结转（第一项＋第二项）', 'received plus carried over (items 1 + 2)'));
+      break;
+    case 'new':
+      list.push(reading(t3, total('new'), '本年新收（第一项）', 'received this year (item 1)'));
+      break;
+    case 'carried-over':
+      list.push(reading(t3, total('carried'), '上年结转（第二项）', 'carried over (item 2)'));
+      break;
+    case 'handled':
+      list.push(reading(t3, total('r7'), '办理结果总计（（七）总计）', 'results total ((7) total)'));
+      break;
+    case 'carried-forward':
+      list.push(reading(t3, total('forward'), '结转下年度继续办理（第四项）', 'carried forward (item 4)'));
+      break;
+    case 'natural-person':
+      list.push(reading(t3, [['new', 'natural']], '自然人本年新收', 'new applications from individuals'));
+      list.push(reading(t3, columnsOf(['new', 'carried'], ['natural']), '自然人新收加结转', 'individuals, new plus carried over'));
+      break;
+    case 'legal-person':
+      list.push(reading(t3, columnsOf(['new'], TABLE3_ORGANISATION_COLUMNS), '法人或其他组织本年新收', 'new applications from organisations'));
+      list.push(reading(t3, columnsOf(['new', 'carried'], TABLE3_ORGANISATION_COLUMNS), '法人或其他组织新收加结转', 'organisations, new plus carried over'));
+      break;
+    default:
+      break;
+  }
+  return list.filter((r): r is Reading => r !== null);
+}
+
+const REVIEW_TOTAL: [string, string][] = [['review', 'total']];
+const LITIGATION_TOTAL: [string, string][] = [['direct', 'total'], ['after', 'total']];
+
+function relatedOf(readings: Reading[], locale: Locale): Related[] {
+  const seen = new Set<Cell>();
+  const result: Related[] = [];
+  for (const r of readings) {
+    for (const cell of r.cells) {
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      result.push({ span: cell.span, message: locale === 'zh' ? `${r.zh}：${cell.raw}` : `${r.en}: ${cell.raw}` });
+    }
+  }
+  return result;
+}
+
+function mismatch(claim: Claim, readings: Reading[], locale: Locale, source: string): Finding {
+  const described = readings.map((r) => (locale === 'zh' ? `${r.zh}为 ${r.value}` : `${r.en} is ${r.value}`)).join(locale === 'zh' ? '，' : '; ');
+  return finding(
+    'narrative.count-mismatch',
+    claim.span,
+    locale === 'zh'
+      ? `正文“${claim.phrase}”与${source}不符：${described}；请核对正文或表格`
+      : `“${claim.phrase}” contradicts ${source === '表三' ? 'table 3' : 'table 4'}: ${described}; check the text or the table`,
+    {
+      severity: readings.length === 1 ? 'error' : 'warning',
+      related: relatedOf(readings, locale),
+      fixes: readings.length === 1 ? [{ title: locale === 'zh' ? `将正文数字改为 ${readings[0].value}（按表格）` : `Change the figure to ${readings[0].value} (as in the table)`, edits: [{ span: claim.span, newText: String(readings[0].value) }], preferred: false }] : [],
+    },
+  );
+}
+
+function checkTable4Claim(claim: Claim, t4: TableValues, locale: Locale): Finding | null {
+  const review = reading(t4, REVIEW_TOTAL, '行政复议总计', 'reconsideration total');
+  const litigation = reading(t4, LITIGATION_TOTAL, '行政诉讼总计（直接起诉＋复议后起诉）', 'litigation total (direct + after reconsideration)');
+  if (!review || !litigation) return null;
+  if (claim.kind === 'review' || claim.kind === 'litigation') {
+    const r = claim.kind === 'review' ? review : litigation;
+    return claim.number!.value === r.value ? null : mismatch(claim, [r], locale, '表四');
+  }
+  if (claim.kind === 'review-and-litigation') {
+    const claimed = claim.number!.value;
+    const both = review.value + litigation.value;
+    if (claimed === both) return null;
+    if (claimed !== review.value && claimed !== litigation.value) {
+      return mismatch(claim, [review, litigation], locale, '表四');
+    }
+    const direct = t4.num('direct', 'total');
+    const after = t4.num('after', 'total');
+    return finding(
+      'narrative.ambiguous-count',
+      claim.span,
+      locale === 'zh'
+        ? `“${claim.phrase}”把行政复议和行政诉讼并在一起，含义不明：表四中行政复议 ${review.value} 件，行政诉讼 ${litigation.value} 件（直接起诉 ${direct} 件、复议后起诉 ${after} 件），合计 ${both} 件；${claimed} 件只与${claimed === review.value ? '行政复议' : '行政诉讼'}相符，请分别写明复议和诉讼的件数`
+        : `“${claim.phrase}” lumps reconsideration and litigation together: table 4 has ${review.value} reconsideration and ${litigation.value} litigation cases (${direct} direct, ${after} after reconsideration), ${both} in all; ${claimed} matches only ${claimed === review.value ? 'reconsideration' : 'litigation'}, so state each kind separately`,
+      { related: relatedOf([review, litigation], locale) },
+    );
+  }
+  return null;
+}
+
+function checkStatement(claim: Claim, model: ReportModel, locale: Locale): Finding | null {
+  if (claim.kind === 'none-received') {
+    const t3 = tableValues(model, 'table3');
+    const received = t3 && reading(t3, total('new'), '本年新收（第一项）', 'received this year (item 1)');
+    if (!received || received.value === 0) return null;
+    return finding(
+      'narrative.count-mismatch',
+      claim.span,
+      locale === 'zh'
+        ? `正文称“${claim.phrase}”，但表三本年新收为 ${received.value} 件；请核对正文或表格`
+        : `The text says “${claim.phrase}” but table 3 shows ${received.value} received; check the text or the table`,
+      { severity: 'error', related: relatedOf([received], locale) },
+    );
+  }
+  if (claim.kind === 'no-review-litigation') {
+    const t4 = tableValues(model, 'table4');
+    if (!t4) return null;
+    const readings: Reading[] = [];
+    if (claim.phrase.includes('复议')) readings.push(...[reading(t4, REVIEW_TOTAL, '行政复议总计', 'reconsideration total')].filter((r): r is Reading => r !== null));
+    if (claim.phrase.includes('诉讼')) readings.push(...[reading(t4, LITIGATION_TOTAL, '行政诉讼总计', 'litigation total')].filter((r): r is Reading => r !== null));
+    const nonZero = readings.filter((r) => r.value !== 0);
+    if (nonZero.length === 0) return null;
+    return finding(
+      'narrative.count-mismatch',
+      claim.span,
+      locale === 'zh'
+        ? `正文称“${claim.phrase}”，但表四${nonZero.map((r) => `${r.zh}为 ${r.value} 件`).join('，')}；请核对正文或表格`
+        : `The text says “${claim.phrase}” but table 4 shows ${nonZero.map((r) => `${r.en} ${r.value}`).join(', ')}; check the text or the table`,
+      { severity: 'error', related: relatedOf(nonZero, locale) },
+    );
+  }
+  return null;
+}
+
+/** Rounds a ratio to the decimals written, the way a report author would. */
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor + 1e-9) / factor;
+}
+
+function checkPercent(claim: Claim, locale: Locale): Finding | null {
+  const stated = claim.number!;
+  const numerator = claim.numerator!;
+  const denominator = claim.denominator!;
+  if (denominator.value === 0) return null;
+  const exact = (numerator.value / denominator.value) * 100;
+  const expected = roundTo(exact, stated.decimals);
+  if (Math.abs(expected - stated.value) < 1e-9) return null;
+  const expectedText = expected.toFixed(stated.decimals);
+  return finding(
+    'narrative.percent',
+    claim.span,
+    locale === 'zh'
+      ? `比率应为 ${expectedText}%（${numerator.value} ÷ ${denominator.value} = ${exact.toFixed(2)}%），实写 ${stated.raw}；请核对`
+      : `The rate should be ${expectedText}% (${numerator.value} ÷ ${denominator.value} = ${exact.toFixed(2)}%) but ${stated.raw} is written; check it`,
+    {
+      related: [
+        { span: numerator.span, message: locale === 'zh' ? `分子：${numerator.raw}` : `Numerator: ${numerator.raw}` },
+        { span: denominator.span, message: locale === 'zh' ? `分母：${denominator.raw}` : `Denominator: ${denominator.raw}` },
+      ],
+      fixes: [{ title: locale === 'zh' ? `改为 ${expectedText}%` : `Change to ${expectedText}%`, edits: [{ span: claim.span, newText: expectedText }], preferred: false }],
+    },
+  );
+}
+
+function checkFees(model: ReportModel, locale: Locale): Finding[] {
+  const findings: Finding[] = [];
+  const none = model.claims.find((c) => c.kind === 'fee-none');
+  for (const amount of model.claims.filter((c) => c.kind === 'fee-amount' && c.number!.value > 0)) {
+    if (!none) continue;
+    findings.push(
+      finding(
+        'narrative.fee',
+        amount.span,
+        locale === 'zh'
+          ? `此处写明收取信息处理费 ${amount.number!.raw}，与“${none.phrase}”矛盾；请核对`
+          : `A fee of ${amount.number!.raw} is stated here, contradicting “${none.phrase}”; check it`,
+        { related: [{ span: none.span, message: none.phrase }] },
+      ),
+    );
+  }
+  const t3 = tableValues(model, 'table3');
+  const lapsed = t3?.num('r6_2', 'total');
+  const sixth = model.sections.find((s) => s.number === 6);
+  if (t3 && lapsed && lapsed > 0) {
+    const sixthText = sixth ? model.text.slice(sixth.bodySpan.start, sixth.bodySpan.end) : '';
+    if (!/处理费|收费/.test(sixthText)) {
+      const cell = t3.cell('r6_2', 'total')!;
+      findings.push(
+        finding(
+          'narrative.fee',
+          cell.span,
+          locale === 'zh'
+            ? `表三有 ${lapsed} 件申请因逾期未缴纳信息处理费而不再处理，但第六部分未说明信息处理费的收取情况；请在“六、其他需要报告的事项”中写明`
+            : `Table 3 shows ${lapsed} request(s) lapsed for an unpaid processing fee, but section 6 says nothing about fees; state the fees collected there`,
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+export function checkNarrative(model: ReportModel, locale: Locale): Finding[] {
+  const findings: Finding[] = [];
+  const t3 = tableValues(model, 'table3');
+  const t4 = tableValues(model, 'table4');
+  for (const claim of model.claims) {
+    let problem: Finding | null = null;
+    if (claim.kind === 'percent') problem = checkPercent(claim, locale);
+    else if (claim.kind === 'review' || claim.kind === 'litigation' || claim.kind === 'review-and-litigation') problem = t4 && checkTable4Claim(claim, t4, locale);
+    else if (claim.kind === 'none-received' || claim.kind === 'no-review-litigation') problem = checkStatement(claim, model, locale);
+    else if (claim.number && t3) {
+      const readings = table3Readings(claim, t3);
+      if (readings.length > 0 && !readings.some((r) => r.value === claim.number!.value)) problem = mismatch(claim, readings, locale, '表三');
+    }
+    if (problem) findings.push(problem);
+  }
+  findings.push(...checkFees(model, locale));
+  return findings;
+}

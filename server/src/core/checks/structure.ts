@@ -1,0 +1,126 @@
+// Sections present, once, in order; row labels as the format writes them; the 2019 trial format;
+// the duties a people's government must report on; the report year used consistently.
+
+import type { ReportModel, SectionNumber } from '../model';
+import { numeral, type Locale } from '../i18n';
+import { FORMAT_2021_FIRST_YEAR, OUTDATED_LABELS, SECTIONS, TABLES } from '../schema';
+import { normalizeLabel } from '../text';
+import { finding, type Finding } from './rules';
+
+const sectionTitle = (n: SectionNumber): string => `${numeral(n)}、${SECTIONS[n - 1].title}`;
+
+function checkSections(model: ReportModel, locale: Locale): Finding[] {
+  return model.sectionIssues.map((issue) => {
+    const title = sectionTitle(issue.number);
+    switch (issue.kind) {
+      case 'missing':
+        return finding(
+          'structure.missing-section',
+          issue.span,
+          locale === 'zh' ? `缺少第${numeral(issue.number)}部分“${title}”；年度报告格式要求六个部分齐全` : `Section ${issue.number} “${title}” is missing; the format requires all six sections`,
+        );
+      case 'duplicate':
+        return finding(
+          'structure.duplicate-section',
+          issue.span,
+          locale === 'zh' ? `第${numeral(issue.number)}部分“${title}”重复出现；请删除或合并重复的部分` : `Section ${issue.number} “${title}” appears twice; remove or merge the duplicate`,
+        );
+      case 'order':
+        return finding(
+          'structure.section-order',
+          issue.span,
+          locale === 'zh' ? `此部分应为第${numeral(issue.number)}部分“${title}”，次序或序号不对；请按一至六的顺序排列` : `This should be section ${issue.number} “${title}”; its place or number is wrong, keep the order 一 to 六`,
+        );
+    }
+  });
+}
+
+function checkRowLabels(model: ReportModel, locale: Locale): Finding[] {
+  const findings: Finding[] = [];
+  for (const table of [model.tables.table2, model.tables.table3]) {
+    if (!table) continue;
+    for (const row of table.rows) {
+      const written = normalizeLabel(row.labelText);
+      if (written === normalizeLabel(row.canonicalLabel) || written === TABLES[table.id].rows.find((r) => r.id === row.rowId)?.trialLabel) continue;
+      findings.push(
+        finding(
+          'structure.row-label',
+          row.labelSpan,
+          locale === 'zh' ? `行标签与格式不一致：应为“${row.canonicalLabel}”，实为“${row.labelText}”` : `The row label differs from the format: it should be “${row.canonicalLabel}”, not “${row.labelText}”`,
+          { fixes: [{ title: locale === 'zh' ? `改为“${row.canonicalLabel}”` : `Change to “${row.canonicalLabel}”`, edits: [{ span: row.labelSpan, newText: row.canonicalLabel }], preferred: true }] },
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
+  const year = model.title?.year;
+  if (year === undefined || year === null || year < FORMAT_2021_FIRST_YEAR) return [];
+  const findings: Finding[] = model.outdated.map((o) => {
+    const replacement = OUTDATED_LABELS.find((l) => l.label === o.label)!.replacement;
+    return finding(
+      'structure.outdated-format',
+      o.span,
+      locale === 'zh'
+        ? `“${o.label}”是2019年试行格式的内容；${year}年度报告应使用2021年格式：${replacement.zh}`
+        : `“${o.label}” belongs to the 2019 trial format; a ${year} report uses the 2021 format: ${replacement.en}`,
+    );
+  });
+  for (const row of model.tables.table2?.rows ?? []) {
+    const trial = TABLES.table2.rows.find((r) => r.id === row.rowId)?.trialLabel;
+    if (trial && normalizeLabel(row.labelText) === trial) {
+      findings.push(
+        finding(
+          'structure.outdated-format',
+          row.labelSpan,
+          locale === 'zh' ? `“${trial}”是2019年试行格式的行名；2021年格式为“${row.canonicalLabel}”` : `“${trial}” is the 2019 trial format's row; the 2021 format has “${row.canonicalLabel}”`,
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+/** 人民政府 itself, not its 办公室 or a department. */
+function isPeoplesGovernment(body: string): boolean {
+  return body.endsWith('人民政府');
+}
+
+function checkGovernmentDuties(model: ReportModel, locale: Locale): Finding[] {
+  const title = model.title;
+  if (!title?.body || !isPeoplesGovernment(title.body)) return [];
+  const missing = ['考核', '评议', '责任追究'].filter((w) => !model.text.includes(w));
+  if (missing.length === 0) return [];
+  return [
+    finding(
+      'structure.government-duties',
+      title.span,
+      locale === 'zh'
+        ? `人民政府的年度报告应写明政府信息公开工作考核、社会评议和责任追究结果（条例第五十条第（四）项）；正文未提及：${missing.join('、')}`
+        : `A people's government's report must give the results of appraisal, public evaluation and accountability (Regulation art. 50(4)); not mentioned: ${missing.join(', ')}`,
+    ),
+  ];
+}
+
+function checkYears(model: ReportModel, locale: Locale): Finding[] {
+  const year = model.title?.year;
+  if (!year) return [];
+  return model.years
+    .filter((y) => y.year !== year)
+    .map((y) =>
+      finding(
+        'year.mismatch',
+        y.span,
+        locale === 'zh'
+          ? `报告年度为 ${year} 年，此处写作 ${y.year} 年；请核对是否为其他年度报告的遗留文字`
+          : `The report is for ${year} but this says ${y.year}; check for text left over from another year's report`,
+        { fixes: [{ title: locale === 'zh' ? `改为 ${year}` : `Change to ${year}`, edits: [{ span: y.span, newText: String(year) }], preferred: true }] },
+      ),
+    );
+}
+
+export function checkStructure(model: ReportModel, locale: Locale): Finding[] {
+  return [...checkSections(model, locale), ...checkRowLabels(model, locale), ...checkOutdated(model, locale), ...checkGovernmentDuties(model, locale), ...checkYears(model, locale)];
+}

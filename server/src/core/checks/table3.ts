@@ -1,0 +1,166 @@
+// Table 三 arithmetic: row totals, the （七） result totals, the balance 一 + 二 = （七） + 四, and the
+// single cell that explains a row failure and a column failure with the same difference.
+
+import type { Cell, ReportModel } from '../model';
+import type { Locale } from '../i18n';
+import { TABLE3_RESULT_ROW_IDS, TABLES } from '../schema';
+import { columnName, rowName, TABLE3_APPLICANT_COLUMNS, tableValues, type TableValues } from '../values';
+import { finding, type Finding, type Related } from './rules';
+
+const related = (cells: Cell[], describe: (c: Cell) => string): Related[] => cells.map((c) => ({ span: c.span, message: describe(c) }));
+
+function cellLabel(cell: Cell): string {
+  return `${rowName('table3', cell.rowId)} / ${columnName('table3', cell.columnId)}：${cell.raw || '（空）'}`;
+}
+
+/** total − expected, per key, for the checks that fail. */
+interface Failure {
+  excess: number;
+  expected: number;
+}
+
+export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
+  const values = tableValues(model, 'table3');
+  if (!values) return [];
+  const findings: Finding[] = [];
+  const rowFailures = new Map<string, Failure>();
+  const resultFailures = new Map<string, Failure>();
+  const balanceFailures = new Map<string, Failure>();
+
+  for (const row of values.table.rows) {
+    const total = values.num(row.rowId, 'total');
+    const sum = values.sum(TABLE3_APPLICANT_COLUMNS.map((c) => [row.rowId, c]));
+    if (total === null || sum === null || total === sum) continue;
+    rowFailures.set(row.rowId, { excess: total - sum, expected: sum });
+    const totalCell = values.cell(row.rowId, 'total')!;
+    const label = rowName('table3', row.rowId);
+    findings.push(
+      finding(
+        'table3.row-total',
+        totalCell.span,
+        locale === 'zh'
+          ? `“${label}”行的总计应为 ${sum}（六类申请人之和），实为 ${total}；请核对各列数值或将总计改为 ${sum}`
+          : `The total of row “${label}” should be ${sum} (the sum of the six applicant columns) but is ${total}; check the columns or change the total to ${sum}`,
+        {
+          related: related(values.cellsOf(TABLE3_APPLICANT_COLUMNS.map((c) => [row.rowId, c])), cellLabel),
+          fixes: [totalFix(totalCell, sum, locale)],
+        },
+      ),
+    );
+  }
+
+  for (const column of TABLES.table3.columns) {
+    const seventh = values.num('r7', column.id);
+    const sum = values.sum(TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id]));
+    if (seventh === null || sum === null || seventh === sum) continue;
+    resultFailures.set(column.id, { excess: seventh - sum, expected: sum });
+    const cell = values.cell('r7', column.id)!;
+    findings.push(
+      finding(
+        'table3.result-total',
+        cell.span,
+        locale === 'zh'
+          ? `“${column.label}”列的（七）总计应为 ${sum}（（一）至（六）各项之和），实为 ${seventh}；请核对办理结果各项或将总计改为 ${sum}`
+          : `(7) total of column “${column.label}” should be ${sum} (the sum of results (1)–(6)) but is ${seventh}; check the results or change the total to ${sum}`,
+        {
+          related: related(values.cellsOf(TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id])).filter((c) => c.value.kind !== 'number' || c.value.value !== 0), cellLabel),
+          fixes: [totalFix(cell, sum, locale)],
+        },
+      ),
+    );
+  }
+
+  for (const column of TABLES.table3.columns) {
+    const [received, carried, handled, forward] = ['new', 'carried', 'r7', 'forward'].map((r) => values.num(r, column.id));
+    if (received === null || carried === null || handled === null || forward === null) continue;
+    const left = received + carried;
+    const right = handled + forward;
+    if (left === right) continue;
+    const expectedForward = left - handled;
+    balanceFailures.set(column.id, { excess: left - right, expected: expectedForward });
+    const forwardCell = values.cell('forward', column.id)!;
+    const message =
+      locale === 'zh'
+        ? `“${column.label}”列不满足勾稽关系：第一项 ${received} 加第二项 ${carried} 为 ${left}，第三项（七）总计 ${handled} 加第四项 ${forward} 为 ${right}` +
+          (expectedForward >= 0 ? `；结转下年度应为 ${expectedForward}，或核对其他三项` : '；请核对各项数值')
+        : `Column “${column.label}” does not balance: item 1 (${received}) + item 2 (${carried}) = ${left}, but (7) total (${handled}) + item 4 (${forward}) = ${right}` +
+          (expectedForward >= 0 ? `; carried forward should be ${expectedForward}, or check the other items` : '; check the figures');
+    findings.push(
+      finding('table3.balance', forwardCell.span, message, {
+        related: related(values.cellsOf([['new', column.id], ['carried', column.id], ['r7', column.id]]), cellLabel),
+        fixes:
+          expectedForward >= 0
+            ? [{ title: locale === 'zh' ? `将结转下年度改为 ${expectedForward}（一 + 二 − （七））` : `Change carried forward to ${expectedForward} (1 + 2 − (7))`, edits: [{ span: forwardCell.span, newText: String(expectedForward) }], preferred: false }]
+            : [],
+      }),
+    );
+  }
+
+  findings.push(...suspectCells(values, rowFailures, resultFailures, balanceFailures, locale));
+  return findings;
+}
+
+function totalFix(cell: Cell, value: number, locale: Locale) {
+  return { title: locale === 'zh' ? `将总计改为 ${value}` : `Change the total to ${value}`, edits: [{ span: cell.span, newText: String(value) }], preferred: false };
+}
+
+/**
+ * A cell off by d makes its row total fail by −d and, in the same column, the result total (result rows)
+ * or the balance (rows 一, 二, 四) fail too. Where exactly one column fails in the matching way, that cell
+ * is the one to correct: fixing it repairs both checks at once.
+ */
+function suspectCells(
+  values: TableValues,
+  rowFailures: Map<string, Failure>,
+  resultFailures: Map<string, Failure>,
+  balanceFailures: Map<string, Failure>,
+  locale: Locale,
+): Finding[] {
+  const findings: Finding[] = [];
+  const resultRows = new Set(TABLE3_RESULT_ROW_IDS);
+  const candidates: { rowId: string; columnId: string; excess: number }[] = [];
+  for (const [rowId, rowFailure] of rowFailures) {
+    const columnMatches = (columnId: string): boolean => {
+      if (resultRows.has(rowId)) return resultFailures.get(columnId)?.excess === rowFailure.excess;
+      const balance = balanceFailures.get(columnId)?.excess;
+      if (rowId === 'new' || rowId === 'carried') return balance === -rowFailure.excess;
+      if (rowId === 'forward') return balance === rowFailure.excess;
+      return false;
+    };
+    const columns = TABLE3_APPLICANT_COLUMNS.filter(columnMatches);
+    if (columns.length === 1) candidates.push({ rowId, columnId: columns[0], excess: rowFailure.excess });
+  }
+  for (const candidate of candidates) {
+    const rivals = candidates.filter((c) => c.columnId === candidate.columnId && c.excess === candidate.excess && resultRows.has(c.rowId) === resultRows.has(candidate.rowId));
+    if (rivals.length > 1) continue;
+    const cell = values.cell(candidate.rowId, candidate.columnId)!;
+    const current = values.num(candidate.rowId, candidate.columnId)!;
+    const corrected = current + candidate.excess;
+    if (corrected < 0) continue;
+    const rowLabel = rowName('table3', candidate.rowId);
+    const columnLabel = columnName('table3', candidate.columnId);
+    const columnCheck = resultRows.has(candidate.rowId)
+      ? locale === 'zh' ? '（七）总计' : '(7) total'
+      : locale === 'zh' ? '勾稽关系' : 'balance';
+    const difference = Math.abs(candidate.excess);
+    const totalCell = values.cell(candidate.rowId, 'total')!;
+    const columnCell = resultRows.has(candidate.rowId) ? values.cell('r7', candidate.columnId)! : values.cell('forward', candidate.columnId)!;
+    findings.push(
+      finding(
+        'table3.suspect-cell',
+        cell.span,
+        locale === 'zh'
+          ? `此格可能填错：“${rowLabel}”行的总计与“${columnLabel}”列的${columnCheck}都相差 ${difference}；将此格由 ${current} 改为 ${corrected} 可同时修正两处`
+          : `This cell is probably wrong: the total of row “${rowLabel}” and the ${columnCheck} of column “${columnLabel}” are both off by ${difference}; changing it from ${current} to ${corrected} fixes both`,
+        {
+          related: [
+            { span: totalCell.span, message: locale === 'zh' ? `本行总计：${totalCell.raw}` : `Row total: ${totalCell.raw}` },
+            { span: columnCell.span, message: locale === 'zh' ? `本列${columnCheck}：${columnCell.raw}` : `Column ${columnCheck}: ${columnCell.raw}` },
+          ],
+          fixes: [{ title: locale === 'zh' ? `将此格改为 ${corrected}` : `Change this cell to ${corrected}`, edits: [{ span: cell.span, newText: String(corrected) }], preferred: true }],
+        },
+      ),
+    );
+  }
+  return findings;
+}

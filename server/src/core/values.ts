@@ -1,0 +1,72 @@
+// Numbers of a parsed table by schema key, and the sums the format defines over them.
+
+import type { Cell, ReportModel, Table, TableId } from './model';
+import { columnSpec, rowSpec, TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
+
+/** A blank cell ("—" or empty) counts as 0; a cell that is not a number, or absent, has no value. */
+export function cellNumber(cell: Cell | undefined): number | null {
+  if (!cell) return null;
+  if (cell.value.kind === 'number') return cell.value.value;
+  return cell.value.kind === 'blank' ? 0 : null;
+}
+
+export class TableValues {
+  readonly table: Table;
+  private readonly cells = new Map<string, Cell>();
+
+  constructor(table: Table) {
+    this.table = table;
+    for (const row of table.rows) for (const cell of row.cells) this.cells.set(`${row.rowId}/${cell.columnId}`, cell);
+  }
+
+  cell(rowId: string, columnId: string): Cell | undefined {
+    return this.cells.get(`${rowId}/${columnId}`);
+  }
+
+  num(rowId: string, columnId: string): number | null {
+    return cellNumber(this.cell(rowId, columnId));
+  }
+
+  /** Sum over keys, or null when any of them has no value. */
+  sum(keys: [rowId: string, columnId: string][]): number | null {
+    let total = 0;
+    for (const [rowId, columnId] of keys) {
+      const n = this.num(rowId, columnId);
+      if (n === null) return null;
+      total += n;
+    }
+    return total;
+  }
+
+  cellsOf(keys: [rowId: string, columnId: string][]): Cell[] {
+    return keys.map(([r, c]) => this.cell(r, c)).filter((c): c is Cell => c !== undefined);
+  }
+}
+
+export function tableValues(model: ReportModel, id: TableId): TableValues | null {
+  const table = model.tables[id];
+  return table ? new TableValues(table) : null;
+}
+
+export const TABLE3_APPLICANT_COLUMNS = TABLES.table3.columns.filter((c) => !c.isTotal).map((c) => c.id);
+export const TABLE3_ORGANISATION_COLUMNS = TABLE3_APPLICANT_COLUMNS.filter((c) => c !== 'natural');
+export const TABLE4_PART_COLUMNS = TABLES.table4.columns.filter((c) => !c.isTotal).map((c) => c.id);
+
+/** The cells whose sum a total cell should equal, or null when the cell is not a total. */
+export function totalParts(table: TableId, rowId: string, columnId: string): [string, string][] | null {
+  if (table === 'table3') {
+    if (rowId === 'r7') return TABLE3_RESULT_ROW_IDS.map((r) => [r, columnId]);
+    if (columnId === 'total') return TABLE3_APPLICANT_COLUMNS.map((c) => [rowId, c]);
+  }
+  if (table === 'table4' && columnId === 'total') return TABLE4_PART_COLUMNS.map((c) => [rowId, c]);
+  return null;
+}
+
+/** A row's name for messages, without the format's parenthetical counting note. */
+export function rowName(table: TableId, rowId: string): string {
+  return rowSpec(table, rowId).label.replace(/（区分处理的.*）$/, '');
+}
+
+export function columnName(table: TableId, columnId: string): string {
+  return columnSpec(table, columnId).label;
+}

@@ -1,0 +1,21 @@
+// Conversions between the core's offsets and LSP positions, in one place.
+
+import type { Position, Range } from 'vscode-languageserver';
+import type { ReportModel, Span } from '../core/model';
+import { offsetOf, positionOf } from '../core/text';
+
+export function toRange(model: ReportModel, span: Span): Range {
+  return { start: positionOf(model.lineStarts, span.start), end: positionOf(model.lineStarts, span.end) };
+}
+
+export function toOffset(model: ReportModel, position: Position): number {
+  return offsetOf(model.lineStarts, model.text, position);
+}
+
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+export function spansOverlap(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

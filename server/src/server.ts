@@ -1,0 +1,121 @@
+// The language server: wires LSP requests to the features. Runs under VS Code (IPC) or standalone
+// (`node dist/server.js --stdio`) for any LSP client.
+
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { runChecks } from './core/checks';
+import { localeFrom, type Locale } from './core/i18n';
+import type { ReportModel } from './core/model';
+import { parseReport } from './core/parse';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './core/settings';
+import { toDiagnostics } from './features/diagnostics';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+/** Typing pauses shorter than this do not trigger a check. */
+const DEBOUNCE_MS = 150;
+const REPORT_LANGUAGE = 'disclosure-report';
+
+let locale: Locale = 'zh';
+let settings: Settings = DEFAULT_SETTINGS;
+let pullConfiguration = false;
+
+const models = new Map<string, { version: number; model: ReportModel }>();
+const timers = new Map<string, NodeJS.Timeout>();
+/** Document version whose diagnostics were last published: opening a document fires both open and change. */
+const published = new Map<string, number>();
+
+/** The model of a document, parsed once per version. */
+function modelOf(document: TextDocument): ReportModel {
+  const cached = models.get(document.uri);
+  if (cached && cached.version === document.version) return cached.model;
+  const model = parseReport(document.getText());
+  models.set(document.uri, { version: document.version, model });
+  return model;
+}
+
+/** Files of the report language always; plain text and Markdown only when they read as a report. */
+function isChecked(document: TextDocument, model: ReportModel): boolean {
+  if (!settings.enable) return false;
+  if (document.languageId === REPORT_LANGUAGE) return true;
+  return settings.autoDetect && model.isReport;
+}
+
+/** The model of a document the server handles, or null for documents it leaves alone. */
+function reportOf(uri: string): ReportModel | null {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const model = modelOf(document);
+  return isChecked(document, model) ? model : null;
+}
+
+function validate(document: TextDocument): void {
+  const model = modelOf(document);
+  const findings = isChecked(document, model) ? runChecks(model, { locale, rules: settings.rules }) : [];
+  published.set(document.uri, document.version);
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(findings, model, document.uri) });
+}
+
+function scheduleValidation(document: TextDocument): void {
+  clearTimeout(timers.get(document.uri));
+  timers.set(
+    document.uri,
+    setTimeout(() => {
+      timers.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current && published.get(current.uri) !== current.version) validate(current);
+    }, DEBOUNCE_MS),
+  );
+}
+
+async function refreshSettings(pushed?: unknown): Promise<void> {
+  if (pullConfiguration) {
+    settings = readSettings(await connection.workspace.getConfiguration('disclosureReport'));
+  } else if (pushed !== undefined) {
+    const section = (pushed as Record<string, unknown> | null)?.disclosureReport;
+    settings = readSettings(section ?? pushed);
+  }
+  for (const document of documents.all()) validate(document);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  locale = localeFrom(params.locale);
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'nianbao-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosureReport' }).catch(() => undefined);
+    void refreshSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings));
+
+documents.onDidOpen((event) => validate(event.document));
+documents.onDidChangeContent((event) => scheduleValidation(event.document));
+documents.onDidClose((event) => {
+  clearTimeout(timers.get(event.document.uri));
+  timers.delete(event.document.uri);
+  models.delete(event.document.uri);
+  published.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+documents.listen(connection);
+connection.listen();
