@@ -7,6 +7,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -17,6 +18,8 @@ import type { ReportModel } from './core/model';
 import { parseReport } from './core/parse';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './core/settings';
 import { toDiagnostics } from './features/diagnostics';
+import { FIX_ALL_KIND, fixAllTitle, provideCodeActions, toWorkspaceEdit } from './features/codeActions';
+import { fixAllTotals } from './core/fixAll';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -24,6 +27,7 @@ const documents = new TextDocuments(TextDocument);
 /** Typing pauses shorter than this do not trigger a check. */
 const DEBOUNCE_MS = 150;
 const REPORT_LANGUAGE = 'disclosure-report';
+const FIX_ALL_COMMAND = 'disclosureReport.server.fixAllTotals';
 
 let locale: Locale = 'zh';
 let settings: Settings = DEFAULT_SETTINGS;
@@ -93,6 +97,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // capabilities: one line per feature
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
     },
     serverInfo: { name: 'nianbao-language-server', version: '0.1.0' },
   };
@@ -115,6 +122,28 @@ documents.onDidClose((event) => {
   models.delete(event.document.uri);
   published.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+// Feature handlers: each one parses nothing itself, it asks reportOf() for the cached model.
+
+connection.onCodeAction((params) => {
+  const model = reportOf(params.textDocument.uri);
+  if (!model) return [];
+  const findings = runChecks(model, { locale, rules: settings.rules });
+  return provideCodeActions(model, params.textDocument.uri, params.range, params.context, findings, locale);
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === FIX_ALL_COMMAND) {
+    const uri = String(params.arguments?.[0] ?? '');
+    const model = reportOf(uri);
+    if (!model) return { applied: false };
+    const edits = fixAllTotals(model);
+    if (edits.length === 0) return { applied: true, changes: 0 };
+    const result = await connection.workspace.applyEdit({ label: fixAllTitle(locale), edit: toWorkspaceEdit(model, uri, edits) });
+    return { applied: result.applied, changes: edits.length };
+  }
+  return null;
 });
 
 documents.listen(connection);

@@ -120,6 +120,10 @@ function suspectCells(
   const resultRows = new Set(TABLE3_RESULT_ROW_IDS);
   const candidates: { rowId: string; columnId: string; excess: number }[] = [];
   for (const [rowId, rowFailure] of rowFailures) {
+    // A wrong applicant cell leaves the total column's check intact; when that check fails too, the
+    // row's own total (or another error) is at least as likely, so no single cell is named.
+    const totalColumnFails = resultRows.has(rowId) ? resultFailures.has('total') : balanceFailures.has('total');
+    if (totalColumnFails) continue;
     const columnMatches = (columnId: string): boolean => {
       if (resultRows.has(rowId)) return resultFailures.get(columnId)?.excess === rowFailure.excess;
       const balance = balanceFailures.get(columnId)?.excess;

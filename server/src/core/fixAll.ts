@@ -1,0 +1,101 @@
+// 修正全部合计: every total fix in one edit, in the order that makes them agree — the cells that
+// explain a row and a column failure first, then row totals, then the （七） totals, then 四 from the
+// balance, then table 四's group totals — repeated until nothing changes, so running it twice changes
+// nothing the second time. Only cells whose value changes are edited.
+
+import { checkTable3 } from './checks/table3';
+import type { TextEdit } from './checks/rules';
+import type { Cell, ReportModel, Table } from './model';
+import { TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
+import { cellNumber, TABLE3_APPLICANT_COLUMNS, TABLE4_PART_COLUMNS } from './values';
+
+/** The fix settles within a few rounds; the bound only guards against a cycle. */
+const MAX_ROUNDS = 5;
+
+class Grid {
+  readonly cells = new Map<string, Cell>();
+  readonly values = new Map<string, number | null>();
+
+  constructor(table: Table | undefined) {
+    for (const row of table?.rows ?? []) {
+      for (const cell of row.cells) {
+        const key = `${row.rowId}/${cell.columnId}`;
+        this.cells.set(key, cell);
+        this.values.set(key, cellNumber(cell));
+      }
+    }
+  }
+
+  get(rowId: string, columnId: string): number | null {
+    return this.values.get(`${rowId}/${columnId}`) ?? null;
+  }
+
+  /** Sets a cell that exists; returns whether the value changed. */
+  set(rowId: string, columnId: string, value: number): boolean {
+    const key = `${rowId}/${columnId}`;
+    if (!this.cells.has(key) || this.values.get(key) === value) return false;
+    this.values.set(key, value);
+    return true;
+  }
+
+  sum(keys: [string, string][]): number | null {
+    let total = 0;
+    for (const [r, c] of keys) {
+      const n = this.get(r, c);
+      if (n === null) return null;
+      total += n;
+    }
+    return total;
+  }
+
+  edits(): TextEdit[] {
+    const edits: TextEdit[] = [];
+    for (const [key, cell] of this.cells) {
+      const value = this.values.get(key);
+      if (value !== null && value !== undefined && value !== cellNumber(cell)) edits.push({ span: cell.span, newText: String(value) });
+    }
+    return edits;
+  }
+}
+
+function settleTable3(grid: Grid): boolean {
+  let changed = false;
+  const rows = TABLES.table3.rows.filter((r) => r.numeric && r.id !== 'r7').map((r) => r.id);
+  for (const rowId of rows) {
+    const sum = grid.sum(TABLE3_APPLICANT_COLUMNS.map((c) => [rowId, c]));
+    if (sum !== null) changed = grid.set(rowId, 'total', sum) || changed;
+  }
+  for (const column of TABLES.table3.columns) {
+    const sum = grid.sum(TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id]));
+    if (sum !== null) changed = grid.set('r7', column.id, sum) || changed;
+  }
+  for (const column of TABLES.table3.columns) {
+    const [received, carried, handled] = ['new', 'carried', 'r7'].map((r) => grid.get(r, column.id));
+    if (received === null || carried === null || handled === null) continue;
+    const forward = received + carried - handled;
+    if (forward >= 0) changed = grid.set('forward', column.id, forward) || changed;
+  }
+  return changed;
+}
+
+function settleTable4(grid: Grid): boolean {
+  let changed = false;
+  for (const row of TABLES.table4.rows) {
+    const sum = grid.sum(TABLE4_PART_COLUMNS.map((c) => [row.id, c]));
+    if (sum !== null) changed = grid.set(row.id, 'total', sum) || changed;
+  }
+  return changed;
+}
+
+export function fixAllTotals(model: ReportModel): TextEdit[] {
+  const table3 = new Grid(model.tables.table3);
+  for (const finding of checkTable3(model, 'zh')) {
+    if (finding.code !== 'table3.suspect-cell') continue;
+    const cell = [...table3.cells.values()].find((c) => c.span.start === finding.span.start && c.span.end === finding.span.end);
+    if (cell) table3.set(cell.rowId, cell.columnId, Number(finding.fixes[0].edits[0].newText));
+  }
+  for (let round = 0; round < MAX_ROUNDS && settleTable3(table3); round++);
+  const table4 = new Grid(model.tables.table4);
+  settleTable4(table4);
+  return [...table3.edits(), ...table4.edits()].sort((a, b) => a.span.start - b.span.start);
+}
