@@ -49,6 +49,8 @@ export interface TableSpec {
   id: TableId;
   section: SectionNumber;
   title: string;
+  /** How the table is named in the outline and in hovers (表三 / Table 3). */
+  caption: Localized;
   columns: ColumnSpec[];
   rows: RowSpec[];
 }
@@ -60,6 +62,8 @@ export interface SectionSpec {
   /** Words by which a heading is recognised when its wording differs. */
   keywords: string[];
   requirement: Localized;
+  /** The sub-headings （一）（二）… the format expects, where it names them. */
+  parts?: string[];
 }
 
 export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
@@ -74,6 +78,7 @@ export const SECTIONS: readonly SectionSpec[] = [
       zh: '概述本年度政府信息公开工作，分别写明主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面；各级人民政府还应写明工作考核、社会评议和责任追究结果（条例第五十条第（四）项、第四十六条）。',
       en: 'An overview covering proactive disclosure, disclosure on request, information management, disclosure platforms and supervision; reports of people\'s governments also give the results of appraisal, public evaluation and accountability (Regulation art. 50(4), art. 46).',
     },
+    parts: ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障'],
   },
   {
     number: 2,
@@ -379,10 +384,19 @@ export const TABLE4_ROWS: RowSpec[] = [
 ];
 
 export const TABLES: Record<TableId, TableSpec> = {
-  table2: { id: 'table2', section: 2, title: '主动公开政府信息情况', columns: TABLE2_COLUMNS, rows: TABLE2_ROWS },
-  table3: { id: 'table3', section: 3, title: '收到和处理政府信息公开申请情况', columns: TABLE3_COLUMNS, rows: TABLE3_ROWS },
-  table4: { id: 'table4', section: 4, title: '政府信息公开行政复议、行政诉讼情况', columns: TABLE4_COLUMNS, rows: TABLE4_ROWS },
+  table2: { id: 'table2', section: 2, title: '主动公开政府信息情况', caption: { zh: '表二', en: 'Table 2' }, columns: TABLE2_COLUMNS, rows: TABLE2_ROWS },
+  table3: { id: 'table3', section: 3, title: '收到和处理政府信息公开申请情况', caption: { zh: '表三', en: 'Table 3' }, columns: TABLE3_COLUMNS, rows: TABLE3_ROWS },
+  table4: { id: 'table4', section: 4, title: '政府信息公开行政复议、行政诉讼情况', caption: { zh: '表四', en: 'Table 4' }, columns: TABLE4_COLUMNS, rows: TABLE4_ROWS },
 };
+
+/** Header cells that are not columns of numbers: the row-header cell and headings over several columns. */
+export const TABLE2_ROW_HEADER = '信息内容';
+export const HEADER_TERMS: { table: TableId; label: string; meaning: Localized }[] = [
+  { table: 'table2', label: TABLE2_ROW_HEADER, meaning: { zh: '本列为主动公开的信息类别（行）。', en: 'This column names the kinds of proactively disclosed information (the rows).' } },
+  { table: 'table3', label: '申请人情况', meaning: { zh: '按申请人类别分列：自然人、法人或其他组织（五类），以及总计。', en: 'Columns by kind of applicant: individuals, legal persons and other organisations (five kinds), and the total.' } },
+  { table: 'table3', label: '法人或其他组织', meaning: { zh: '法人或其他组织共五列：商业企业、科研机构、社会公益组织、法律服务机构、其他；格式不设小计列。', en: 'Legal persons and other organisations, in five columns: businesses, research institutions, public-interest organisations, legal service providers, other; the format has no subtotal column.' } },
+  { table: 'table4', label: '行政诉讼', meaning: { zh: '因政府信息公开工作被提起的行政诉讼，分未经复议直接起诉和复议后起诉两组。', en: 'Lawsuits about disclosure, in two groups: filed without reconsideration and filed after it.' } },
+];
 
 export function rowSpec(table: TableId, rowId: string): RowSpec {
   const spec = TABLES[table].rows.find((r) => r.id === rowId);
