@@ -1,10 +1,10 @@
-// 修正全部合计: every total fix in one edit, in the order that makes them agree — the cells that
-// explain a row and a column failure first, then row totals, then the （七） totals, then 四 from the
+// 修正全部合计: every total fix in one edit, in the order that makes them agree — the wrongly typed
+// cells first (located by localize.ts), then row totals, then the （七） totals, then 四 from the
 // balance, then table 四's group totals — repeated until nothing changes, so running it twice changes
 // nothing the second time. Only cells whose value changes are edited.
 
-import { checkTable3 } from './checks/table3';
 import type { TextEdit } from './checks/rules';
+import { localizeTable3 } from './localize';
 import type { Cell, ReportModel, Table } from './model';
 import { TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
 import { cellNumber, TABLE3_APPLICANT_COLUMNS, TABLE4_PART_COLUMNS } from './values';
@@ -89,10 +89,9 @@ function settleTable4(grid: Grid): boolean {
 
 export function fixAllTotals(model: ReportModel): TextEdit[] {
   const table3 = new Grid(model.tables.table3);
-  for (const finding of checkTable3(model, 'zh')) {
-    if (finding.code !== 'table3.suspect-cell') continue;
-    const cell = [...table3.cells.values()].find((c) => c.span.start === finding.span.start && c.span.end === finding.span.end);
-    if (cell) table3.set(cell.rowId, cell.columnId, Number(finding.fixes[0].edits[0].newText));
+  for (const [key, value] of localizeTable3(table3.values) ?? []) {
+    const cell = table3.cells.get(key)!;
+    table3.set(cell.rowId, cell.columnId, value);
   }
   for (let round = 0; round < MAX_ROUNDS && settleTable3(table3); round++);
   const table4 = new Grid(model.tables.table4);

@@ -34,9 +34,14 @@ export function provideCodeActions(model: ReportModel, uri: string, range: Range
   const actions: CodeAction[] = [];
   if (wants(context, CodeActionKind.QuickFix)) {
     const span = { start: toOffset(model, range.start), end: toOffset(model, range.end) };
+    // A total cell can fail two checks that propose the same edit; it is offered once.
+    const offered = new Set<string>();
     for (const finding of findings) {
       if (!spansOverlap(finding.span, span)) continue;
       for (const fix of finding.fixes) {
+        const identity = JSON.stringify([fix.title, fix.edits]);
+        if (offered.has(identity)) continue;
+        offered.add(identity);
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
