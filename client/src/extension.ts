@@ -22,6 +22,7 @@ const text = {
   bodyPlaceholder: zh ? '例如：某某区人民政府办公室' : 'e.g. 某某区人民政府办公室 (name of the issuing body)',
   bodyInvalid: zh ? '请填写发布机关名称' : 'Enter the name of the issuing body',
   noEditor: zh ? '请先打开一份年度报告。' : 'Open an annual report first.',
+  noTemplate: zh ? '语言服务器未返回报告模板。' : 'The language server returned no report template.',
 };
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -78,10 +79,14 @@ async function newReport(): Promise<void> {
     validateInput: (value) => (value.trim() ? undefined : text.bodyInvalid),
   });
   if (body === undefined) return;
-  const content: string = await client.sendRequest(ExecuteCommandRequest.type, {
+  const content: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
     command: 'disclosureReport.server.newReportText',
     arguments: [{ year: Number(yearText.trim()), body: body.trim() }],
   });
+  if (typeof content !== 'string') {
+    void vscode.window.showErrorMessage(text.noTemplate);
+    return;
+  }
   const document = await vscode.workspace.openTextDocument({ language: 'disclosure-report', content });
   await vscode.window.showTextDocument(document);
 }
