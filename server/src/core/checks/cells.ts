@@ -27,11 +27,11 @@ function checkCell(cell: Cell, locale: Locale): Finding | null {
   }
   const value = cell.value.value;
   if (value < 0) {
-    return finding('table.negative', cell.span, locale === 'zh' ? `数值不能为负：${at} 为 ${value}` : `A count cannot be negative: ${at} is ${value}`);
+    return finding('table.negative', cell.span, locale === 'zh' ? `数值不能为负：${at} 为 ${value}；请填写实际件数，没有的填 0` : `A count cannot be negative: ${at} is ${value}; write the actual count, 0 for none`);
   }
   const isAmount = cell.table === 'table2' && cell.columnId === 'amount';
   if (!isAmount && !Number.isInteger(value)) {
-    return finding('table.not-integer', cell.span, locale === 'zh' ? `件数应为整数：${at} 为 ${cell.raw}` : `A count must be a whole number: ${at} is ${cell.raw}`);
+    return finding('table.not-integer', cell.span, locale === 'zh' ? `件数应为整数：${at} 为 ${cell.raw}；请填写整数件数` : `A count must be a whole number: ${at} is ${cell.raw}; write a whole number`);
   }
   return null;
 }

@@ -2,7 +2,7 @@
 
 import type { Cell, Claim, ReportModel } from '../model';
 import type { Locale } from '../i18n';
-import { TABLE3_ORGANISATION_COLUMNS, tableValues, type TableValues } from '../values';
+import { columnName, rowName, TABLE3_ORGANISATION_COLUMNS, tableValues, type TableValues } from '../values';
 import { finding, type Finding, type Related } from './rules';
 
 /** One way of reading a claim: the table figure it would restate. */
@@ -65,7 +65,10 @@ function relatedOf(readings: Reading[], locale: Locale): Related[] {
     for (const cell of r.cells) {
       if (seen.has(cell)) continue;
       seen.add(cell);
-      result.push({ span: cell.span, message: locale === 'zh' ? `${r.zh}：${cell.raw}` : `${r.en}: ${cell.raw}` });
+      // A reading summed over several cells names each cell, so that "行政诉讼总计：5" and "：1" are not both shown as the total.
+      const part = r.cells.length > 1 ? `${rowName(cell.table, cell.rowId)} / ${columnName(cell.table, cell.columnId)}` : null;
+      const message = locale === 'zh' ? `${r.zh}${part ? `中的“${part}”` : ''}：${cell.raw}` : `${r.en}${part ? `, part “${part}”` : ''}: ${cell.raw}`;
+      result.push({ span: cell.span, message });
     }
   }
   return result;
@@ -100,7 +103,8 @@ function checkTable4Claim(claim: Claim, t4: TableValues, locale: Locale): Findin
     const both = review.value + litigation.value;
     if (claimed === both) return null;
     if (claimed !== review.value && claimed !== litigation.value) {
-      return mismatch(claim, [review, litigation], locale, '表四');
+      const combined: Reading = { zh: '两者合计', en: 'both together', value: both, cells: [...review.cells, ...litigation.cells] };
+      return mismatch(claim, [review, litigation, combined], locale, '表四');
     }
     const direct = t4.num('direct', 'total');
     const after = t4.num('after', 'total');
