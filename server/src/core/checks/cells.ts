@@ -55,6 +55,7 @@ function checkRowShape(table: TableId, row: Row, locale: Locale): Finding[] {
     );
   }
   if (row.extraCells.length > 0) {
+    const written = row.extraCells.map((c) => c.raw || (locale === 'zh' ? '（空）' : '(blank)')).join(' ');
     const first = row.extraCells[0].span;
     const last = row.extraCells[row.extraCells.length - 1].span;
     findings.push(
@@ -62,8 +63,8 @@ function checkRowShape(table: TableId, row: Row, locale: Locale): Finding[] {
         'table.extra-cells',
         { start: first.start, end: last.end },
         locale === 'zh'
-          ? `“${label}”行多出 ${row.extraCells.length} 个数（格式规定 ${expected.length} 个）：${row.extraCells.map((c) => c.raw).join(' ')}；请删除或检查是否错行`
-          : `Row “${label}” has ${row.extraCells.length} figure(s) too many (the format has ${expected.length}): ${row.extraCells.map((c) => c.raw).join(' ')}; remove them or check the row`,
+          ? `“${label}”行多出 ${row.extraCells.length} 个数（格式规定 ${expected.length} 个）：${written}；请删除或检查是否错行`
+          : `Row “${label}” has ${row.extraCells.length} figure(s) too many (the format has ${expected.length}): ${written}; remove them or check the row`,
       ),
     );
   }
