@@ -14,8 +14,6 @@ interface Constraint {
 }
 
 const MAX_WRONG_CELLS = 3;
-/** Beyond this many suspects the errors are too many to locate; the totals are recomputed instead. */
-const MAX_CANDIDATES = 80;
 
 export const keyOf = (rowId: string, columnId: string): Key => `${rowId}/${columnId}`;
 
@@ -64,12 +62,21 @@ function solve(unknown: Key[], values: Map<Key, number>, constraints: Constraint
   return constraints.every((c) => residual(c, value) === 0) ? solved : null;
 }
 
-function* subsets<T>(items: T[], size: number, from = 0, chosen: T[] = []): Generator<T[]> {
-  if (chosen.length === size) {
-    yield chosen;
+const touches = (c: Constraint, keys: Key[]): boolean => keys.some((k) => c.plus.includes(k) || c.minus.includes(k));
+
+/** Every set of `size` cells that touches each failing constraint (each set once, in key order). */
+function* coverings(failing: Constraint[], size: number, chosen: Key[] = [], seen = new Set<string>()): Generator<Key[]> {
+  const uncovered = failing.find((c) => !touches(c, chosen));
+  if (!uncovered) {
+    const id = [...chosen].sort().join('|');
+    if (chosen.length === size && !seen.has(id)) {
+      seen.add(id);
+      yield chosen;
+    }
     return;
   }
-  for (let i = from; i <= items.length - (size - chosen.length); i++) yield* subsets(items, size, i + 1, [...chosen, items[i]]);
+  if (chosen.length === size) return;
+  for (const k of [...uncovered.plus, ...uncovered.minus]) if (!chosen.includes(k)) yield* coverings(failing, size, [...chosen, k], seen);
 }
 
 /**
@@ -83,13 +90,10 @@ export function localizeTable3(values: Map<Key, number | null>): Map<Key, number
   const constraints = TABLE3_CONSTRAINTS.filter((c) => [...c.plus, ...c.minus].every((k) => known.has(k)));
   const failing = constraints.filter((c) => residual(c, (k) => known.get(k)!) !== 0);
   if (failing.length === 0) return new Map();
-  const candidates = [...new Set(failing.flatMap((c) => [...c.plus, ...c.minus]))];
-  if (candidates.length > MAX_CANDIDATES) return null;
   for (let size = 1; size <= MAX_WRONG_CELLS; size++) {
     let found: Map<Key, number> | null = null;
-    for (const subset of subsets(candidates, size)) {
-      if (!failing.every((c) => subset.some((k) => c.plus.includes(k) || c.minus.includes(k)))) continue;
-      const relevant = constraints.filter((c) => subset.some((k) => c.plus.includes(k) || c.minus.includes(k)));
+    for (const subset of coverings(failing, size)) {
+      const relevant = constraints.filter((c) => touches(c, subset));
       const solution = solve(subset, known, relevant);
       if (!solution || [...solution].some(([k, v]) => v === known.get(k))) continue;
       if (found) return null;
