@@ -41,8 +41,10 @@ function applyLevels(findings: Finding[], rules: Partial<Record<RuleCode, RuleLe
 /** `nianbao-disable-next-line [codes]` drops findings that start on the next line; `nianbao-disable-file [codes]`, everywhere. */
 export function applySuppressions(findings: Finding[], model: ReportModel): Finding[] {
   if (model.suppressions.length === 0) return findings;
+  // Words that cannot name a rule (the "--" of a closing "-->") are not codes: "<!-- nianbao-disable-file -->" means every rule.
+  const scopes = model.suppressions.map((s) => ({ ...s, codes: s.codes.filter((c) => /^[a-z]/i.test(c)) }));
   return findings.filter((f) => {
     const line = lineOf(model.lineStarts, f.span.start);
-    return !model.suppressions.some((s) => (s.scope === 'file' || s.line === line) && (s.codes.length === 0 || s.codes.some((c) => c === f.code || (!isRuleCode(c) && f.code.startsWith(`${c}.`)))));
+    return !scopes.some((s) => (s.scope === 'file' || s.line === line) && (s.codes.length === 0 || s.codes.some((c) => c === f.code || (!isRuleCode(c) && f.code.startsWith(`${c}.`)))));
   });
 }
