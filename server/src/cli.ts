@@ -1,5 +1,5 @@
 // Command line: the same checks over files and folders, for reviewers. Exit code 1 when any error is found.
-//   nianbao [--format text|json] [--locale zh|en] <file-or-folder>...
+//   nianbao [--format text|json] [--locale zh|en] [--exit-zero] <file-or-folder>...
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,13 +13,15 @@ import { positionOf } from './core/text';
 interface Options {
   format: 'text' | 'json';
   locale: Locale;
+  /** Report findings but exit 0 (for demos and pipelines that only collect the output). */
+  exitZero: boolean;
   paths: string[];
 }
 
-const USAGE = `用法 / usage: nianbao [--format text|json] [--locale zh|en] <文件或文件夹 file-or-folder>...`;
+const USAGE = `用法 / usage: nianbao [--format text|json] [--locale zh|en] [--exit-zero] <文件或文件夹 file-or-folder>...`;
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { format: 'text', locale: localeFrom(process.env.LANG?.startsWith('en') ? 'en' : 'zh'), paths: [] };
+  const options: Options = { format: 'text', locale: localeFrom(process.env.LANG), exitZero: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--format') {
@@ -28,6 +30,8 @@ function parseArgs(argv: string[]): Options | string {
       options.format = value;
     } else if (arg === '--locale') {
       options.locale = localeFrom(argv[++i]);
+    } else if (arg === '--exit-zero') {
+      options.exitZero = true;
     } else if (arg === '--help' || arg === '-h') {
       return USAGE;
     } else if (arg.startsWith('--')) {
@@ -104,7 +108,7 @@ function main(): number {
       console.log(options.locale === 'zh' ? `${file}：${errors} 个错误，${warnings} 个警告，${findings.length - errors - warnings} 条提示` : `${file}: ${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} note(s)`);
     }
   }
-  return results.some((r) => r.findings?.some((f) => f.severity === 'error')) ? 1 : 0;
+  return !options.exitZero && results.some((r) => r.findings?.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 process.exitCode = main();
