@@ -20,6 +20,13 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './core/settings';
 import { toDiagnostics } from './features/diagnostics';
 import { FIX_ALL_KIND, fixAllTitle, provideCodeActions, toWorkspaceEdit } from './features/codeActions';
 import { fixAllTotals } from './core/fixAll';
+import { newReportText, type NewReport } from './core/template';
+import { provideCompletion } from './features/completion';
+import { provideFoldingRanges } from './features/folding';
+import { provideFormatting } from './features/formatting';
+import { provideHover } from './features/hover';
+import { provideInlayHints } from './features/inlayHints';
+import { provideDocumentSymbols } from './features/symbols';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -28,6 +35,7 @@ const documents = new TextDocuments(TextDocument);
 const DEBOUNCE_MS = 150;
 const REPORT_LANGUAGE = 'disclosure-report';
 const FIX_ALL_COMMAND = 'disclosureReport.server.fixAllTotals';
+const NEW_REPORT_COMMAND = 'disclosureReport.server.newReportText';
 
 let locale: Locale = 'zh';
 let settings: Settings = DEFAULT_SETTINGS;
@@ -98,8 +106,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       // capabilities: one line per feature
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      inlayHintProvider: true,
+      completionProvider: {},
+      documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+      executeCommandProvider: { commands: [FIX_ALL_COMMAND, NEW_REPORT_COMMAND] },
     },
     serverInfo: { name: 'nianbao-language-server', version: '0.1.0' },
   };
@@ -126,6 +140,36 @@ documents.onDidClose((event) => {
 
 // Feature handlers: each one parses nothing itself, it asks reportOf() for the cached model.
 
+connection.onHover((params) => {
+  const model = reportOf(params.textDocument.uri);
+  return model ? provideHover(model, params.position, locale) : null;
+});
+
+connection.onDocumentSymbol((params) => {
+  const model = reportOf(params.textDocument.uri);
+  return model ? provideDocumentSymbols(model, locale) : [];
+});
+
+connection.onFoldingRanges((params) => {
+  const model = reportOf(params.textDocument.uri);
+  return model ? provideFoldingRanges(model) : [];
+});
+
+connection.languages.inlayHint.on((params) => {
+  const model = reportOf(params.textDocument.uri);
+  return model && settings.inlayHints ? provideInlayHints(model, params.range, locale) : [];
+});
+
+connection.onCompletion((params) => {
+  const model = reportOf(params.textDocument.uri);
+  return model ? provideCompletion(model, params.position, locale) : [];
+});
+
+connection.onDocumentFormatting((params) => {
+  const model = reportOf(params.textDocument.uri);
+  return model ? provideFormatting(model) : [];
+});
+
 connection.onCodeAction((params) => {
   const model = reportOf(params.textDocument.uri);
   if (!model) return [];
@@ -142,6 +186,10 @@ connection.onExecuteCommand(async (params) => {
     if (edits.length === 0) return { applied: true, changes: 0 };
     const result = await connection.workspace.applyEdit({ label: fixAllTitle(locale), edit: toWorkspaceEdit(model, uri, edits) });
     return { applied: result.applied, changes: edits.length };
+  }
+  if (params.command === NEW_REPORT_COMMAND) {
+    const request = params.arguments?.[0] as Partial<NewReport> | undefined;
+    return typeof request?.year === 'number' && typeof request.body === 'string' ? newReportText({ year: request.year, body: request.body }) : null;
   }
   return null;
 });

@@ -19,3 +19,15 @@ export function spanContains(span: Span, offset: number): boolean {
 export function spansOverlap(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/** The span without the whitespace and blank lines at its end (a section runs up to the next heading's line). */
+export function trimEnd(model: ReportModel, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /\s/.test(model.text[end - 1])) end--;
+  return { start: span.start, end };
+}
+
+/** Whether the character at offset lies in the span (an LSP position names the character that starts there). */
+export function spanCovers(span: Span, offset: number): boolean {
+  return offset >= span.start && offset < span.end;
+}

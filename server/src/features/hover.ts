@@ -1,0 +1,148 @@
+// Hovers: what a row, column, heading or term of the format means and which article it rests on; for a
+// number, its row and column and, for a total, the sum from this document's cells; for the 勾稽 note,
+// the balance per column.
+
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { tr, type Locale } from '../core/i18n';
+import type { ReportModel, Span, Table, TableId } from '../core/model';
+import { ARTICLES, GLOSSARY, HEADER_TERMS, rowSpec, SECTIONS, TABLE2_GROUPS, TABLES, type Localized, type RowSpec } from '../core/schema';
+import { asciiDigits, CompactText, isSpace } from '../core/text';
+import { columnName, rowName, TableValues, totalParts } from '../core/values';
+import { spanCovers, toOffset, toRange } from './convert';
+
+const TEXT = {
+  basis: { zh: '**依据**：《政府信息公开条例》', en: '**Basis**: Regulation on the Disclosure of Government Information, ' },
+  counting: { zh: '**统计**：', en: '**Counting**: ' },
+  column: { zh: '列', en: 'column' },
+  row: { zh: '行', en: 'row' },
+  requirement: { zh: '**格式要求**：', en: '**What the format requires**: ' },
+  computed: { zh: '按本文档计算：', en: 'Computed from this document: ' },
+  notSummable: { zh: '有单元格缺失或不是数字，无法求和', en: 'a part is missing or not a number, so there is no sum' },
+  balance: { zh: '**勾稽关系**：第一项 + 第二项 = （七）总计 + 第四项', en: '**Balance**: item 1 + item 2 = (7) total + item 4' },
+  item20: { zh: '条例该项规定主动公开：', en: 'This item of the Regulation requires proactive disclosure of: ' },
+} satisfies Record<string, Localized>;
+
+const writtenDiffers = (written: number): Localized => ({ zh: `，与所填 ${written} 不符 ✗`, en: `, but ${written} is written ✗` });
+
+const paragraphs = (...parts: (string | null)[]): string => parts.filter((p): p is string => p !== null).join('\n\n');
+
+function hover(model: ReportModel, span: Span, markdown: string): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(model, span) };
+}
+
+function rowMarkdown(table: TableId, spec: RowSpec, locale: Locale): string {
+  return paragraphs(
+    `**${spec.label}** · ${tr(locale, TABLES[table].caption)}`,
+    tr(locale, spec.meaning),
+    ...spec.articles.map((a) => `${tr(locale, TEXT.basis)}${a.cite}\n\n> ${ARTICLES[a.article]}`),
+    spec.counting ? tr(locale, TEXT.counting) + tr(locale, spec.counting) : null,
+  );
+}
+
+/** "a + b + c = s ✓", with ✗ and the written value when they differ. */
+function sumLine(values: TableValues, parts: [string, string][], written: number | null, locale: Locale): string {
+  const sum = values.sum(parts);
+  if (sum === null) return tr(locale, TEXT.computed) + tr(locale, TEXT.notSummable);
+  const terms = parts.map(([r, c]) => String(values.num(r, c))).join(' + ');
+  const verdict = written === sum ? ' ✓' : written === null ? '' : tr(locale, writtenDiffers(written));
+  return `${tr(locale, TEXT.computed)}${terms} = ${sum}${verdict}`;
+}
+
+function cellHover(model: ReportModel, table: Table, offset: number, locale: Locale): Hover | null {
+  for (const row of table.rows) {
+    const cell = row.cells.find((c) => spanCovers(c.span, offset));
+    if (!cell) continue;
+    const values = new TableValues(table);
+    const parts = totalParts(table.id, row.rowId, cell.columnId);
+    return hover(
+      model,
+      cell.span,
+      paragraphs(
+        `**${tr(locale, TABLES[table.id].caption)}** · ${tr(locale, TEXT.row)}：${rowName(table.id, row.rowId)} · ${tr(locale, TEXT.column)}：${columnName(table.id, cell.columnId)}`,
+        parts ? sumLine(values, parts, values.num(row.rowId, cell.columnId), locale) : null,
+      ),
+    );
+  }
+  return null;
+}
+
+function rowLabelHover(model: ReportModel, table: Table, offset: number, locale: Locale): Hover | null {
+  const row = table.rows.find((r) => spanCovers(r.labelSpan, offset));
+  if (!row) return null;
+  return hover(model, row.labelSpan, rowMarkdown(table.id, rowSpec(table.id, row.rowId), locale));
+}
+
+/** Header words of a table (columns, headings over columns, table 二's item headings, table 三's group rows) with their hover text. */
+function headerTerms(table: TableId, locale: Locale): { label: string; markdown: string }[] {
+  const caption = tr(locale, TABLES[table].caption);
+  const spec = TABLES[table];
+  return [
+    ...spec.columns.flatMap((c) => [c.label, ...c.aliases].map((label) => ({ label, markdown: paragraphs(`**${c.label}** · ${caption} · ${tr(locale, TEXT.column)}`, tr(locale, c.meaning)) }))),
+    ...HEADER_TERMS.filter((t) => t.table === table).map((t) => ({ label: t.label, markdown: paragraphs(`**${t.label}** · ${caption}`, tr(locale, t.meaning)) })),
+    ...(table === 'table2' ? TABLE2_GROUPS.map((g) => ({ label: g.heading, markdown: paragraphs(`**${g.heading}** · ${caption}`, tr(locale, TEXT.item20) + tr(locale, g.item)) })) : []),
+    ...spec.rows.filter((r) => !r.numeric).map((r) => ({ label: r.label, markdown: rowMarkdown(table, r, locale) })),
+  ];
+}
+
+const BRACKETS: Record<string, string> = { '(': '（', ')': '）' };
+
+/**
+ * Header words may be wrapped over lines ("自然\n人") or spaced ("结果 维持"): they are found in a view of the
+ * table without whitespace. Words inside row labels and cells are not headers; the longest word wins ("其他" in "法人或其他组织").
+ */
+function headerHover(model: ReportModel, table: Table, offset: number, locale: Locale): Hover | null {
+  const compact = CompactText.build(model.text, [table.span], (ch) => !isSpace(ch), (ch) => BRACKETS[ch] ?? asciiDigits(ch));
+  const taken = table.rows.flatMap((r) => [r.labelSpan, ...r.cells.map((c) => c.span)]);
+  let best: { span: Span; markdown: string } | null = null;
+  for (const term of headerTerms(table.id, locale)) {
+    for (let at = compact.text.indexOf(term.label); at >= 0; at = compact.text.indexOf(term.label, at + 1)) {
+      const span = compact.span(at, at + term.label.length);
+      if (!spanCovers(span, offset) || taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+      if (!best || span.end - span.start > best.span.end - best.span.start) best = { span, markdown: term.markdown };
+    }
+  }
+  return best ? hover(model, best.span, best.markdown) : null;
+}
+
+function balanceHover(model: ReportModel, locale: Locale): Hover | null {
+  const table = model.tables.table3;
+  if (!table || !model.balanceNote) return null;
+  const values = new TableValues(table);
+  const lines = TABLES.table3.columns.map((c) => {
+    const [a, b, c7, d] = (['new', 'carried', 'r7', 'forward'] as const).map((r) => values.num(r, c.id));
+    if (a === null || b === null || c7 === null || d === null) return `- ${c.label}：${tr(locale, TEXT.notSummable)}`;
+    const equal = a + b === c7 + d;
+    return `- ${c.label}：${a} + ${b} ${equal ? '=' : '≠'} ${c7} + ${d} ${equal ? '✓' : '✗'}`;
+  });
+  return hover(model, model.balanceNote, paragraphs(tr(locale, TEXT.balance), lines.join('\n')));
+}
+
+function headingHover(model: ReportModel, offset: number, locale: Locale): Hover | null {
+  const section = model.sections.find((s) => spanCovers(s.headingSpan, offset));
+  if (!section) return null;
+  const spec = SECTIONS[section.number - 1];
+  return hover(model, section.headingSpan, paragraphs(`**${spec.numeral}、${spec.title}**`, tr(locale, TEXT.requirement) + tr(locale, spec.requirement)));
+}
+
+function glossaryHover(model: ReportModel, offset: number, locale: Locale): Hover | null {
+  for (const { term, rowRef } of GLOSSARY) {
+    const at = model.text.lastIndexOf(term, offset);
+    if (at >= 0 && spanCovers({ start: at, end: at + term.length }, offset)) {
+      return hover(model, { start: at, end: at + term.length }, rowMarkdown(rowRef.table, rowSpec(rowRef.table, rowRef.rowId), locale));
+    }
+  }
+  return null;
+}
+
+export function provideHover(model: ReportModel, position: Position, locale: Locale): Hover | null {
+  const offset = toOffset(model, position);
+  if (model.balanceNote && spanCovers(model.balanceNote, offset)) return balanceHover(model, locale);
+  const heading = headingHover(model, offset, locale);
+  if (heading) return heading;
+  for (const table of Object.values(model.tables)) {
+    if (!spanCovers(table.span, offset)) continue;
+    const found = cellHover(model, table, offset, locale) ?? rowLabelHover(model, table, offset, locale) ?? headerHover(model, table, offset, locale);
+    if (found) return found;
+  }
+  return glossaryHover(model, offset, locale);
+}
