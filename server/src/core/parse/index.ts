@@ -90,7 +90,7 @@ export function parseReport(text: string): ReportModel {
   const headingStarts = headings.map((h) => h.span.start);
 
   const tables: Partial<Record<TableId, Table>> = {};
-  const unreadable: Unreadable[] = [];
+  let unreadable: Unreadable[] = [];
   const regions: Partial<Record<TableId, Span>> = {};
   for (const id of ['table2', 'table3', 'table4'] as const) {
     const region = tableRegion(text, lineStarts, sections, id, headingStarts);
@@ -98,7 +98,8 @@ export function parseReport(text: string): ReportModel {
     regions[id] = region;
     const parsed = id === 'table4' ? parseTable4(text, lineStarts, region) : parseRowTable(text, lineStarts, id, region);
     if (parsed.table) tables[id] = parsed.table;
-    unreadable.push(...parsed.unreadable);
+    // concat, not push(...): a garbled table can yield more regions than a call may take arguments.
+    unreadable = unreadable.concat(parsed.unreadable);
   }
   const balanceNote = findBalanceNote(text, lineStarts, regions.table3 ?? null);
 

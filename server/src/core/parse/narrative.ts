@@ -114,13 +114,13 @@ const CLAUSE_END = /[，,：:]/;
 const OTHER_MATTERS = /信箱|诉求|咨询|投诉件|来信|热线|政务服务|建议|提案/;
 const COUNT_UNITS: ReadonlySet<string> = new Set(['件', '项', '个', '条']);
 
-function classifyCount(clause: string, sentence: string): ClaimKind | null {
+function classifyCount(clause: string, aboutApplications: boolean): ClaimKind | null {
   const review = clause.includes('行政复议');
   const litigation = /行政诉讼|起诉/.test(clause);
   if (review && litigation) return 'review-and-litigation';
   if (review) return 'review';
   if (litigation) return 'litigation';
-  if (!sentence.includes('申请') || OTHER_MATTERS.test(clause)) return null;
+  if (!aboutApplications || OTHER_MATTERS.test(clause)) return null;
   if (/结转下一?年|转下一?年|转入下一?年|结转至下一?年/.test(clause)) return 'carried-forward';
   if (/上一?年度?结转/.test(clause)) return 'carried-over';
   if (clause.includes('自然人')) return 'natural-person';
@@ -139,6 +139,16 @@ const STATEMENTS: { kind: ClaimKind; pattern: RegExp }[] = [
   { kind: 'fee-none', pattern: /(?:未|没有|不|无)(?:收取|收)[^，。；,\n]{0,20}?(?:处理费|费用)/g },
 ];
 
+/** How many earlier numbers of the sentence a percentage looks back at for its parts. */
+const PERCENT_LOOKBACK = 8;
+/**
+ * How far around a number its clause is read. Real clauses are shorter; the bound keeps a long run of
+ * numbers without punctuation linear instead of quadratic.
+ */
+const CLAUSE_REACH = 100;
+/** How much of the clause before a number is read for "X率". */
+const BEFORE_WINDOW = 12;
+
 export function findClaims(prose: CompactText, numbers: NarrativeNumber[]): Claim[] {
   const s = prose.text;
   const claims: Claim[] = [];
@@ -146,15 +156,24 @@ export function findClaims(prose: CompactText, numbers: NarrativeNumber[]): Clai
   let next = 0;
   for (const sentence of pieces(s, SENTENCE_END, { start: 0, end: s.length })) {
     const sentenceText = s.slice(sentence.start, sentence.end);
+    const aboutApplications = sentenceText.includes('申请');
+    // Numbers and clauses are both in text order: one pass over each.
     const clauses = pieces(s, CLAUSE_END, sentence);
-    const items: { n: NarrativeNumber; clause: string; before: string }[] = [];
+    let clauseIndex = 0;
+    const items: ClausedNumber[] = [];
     for (; next < located.length && located[next].at < sentence.end; next++) {
       const { n, at } = located[next];
-      const clause = clauses.find((c) => at >= c.start && at < c.end);
-      if (clause) items.push({ n, clause: s.slice(clause.start, clause.end), before: s.slice(clause.start, at) });
+      while (clauseIndex < clauses.length && clauses[clauseIndex].end <= at) clauseIndex++;
+      const clause = clauses[clauseIndex];
+      if (!clause || at < clause.start) continue;
+      items.push({
+        n,
+        clause: s.slice(Math.max(clause.start, at - CLAUSE_REACH), Math.min(clause.end, at + CLAUSE_REACH)),
+        before: s.slice(Math.max(clause.start, at - BEFORE_WINDOW), at),
+      });
     }
     for (const [i, item] of items.entries()) {
-      const claim = numberClaim(item, items.slice(0, i), sentenceText);
+      const claim = numberClaim(item, items.slice(Math.max(0, i - PERCENT_LOOKBACK), i), aboutApplications);
       if (claim) claims.push(claim);
     }
     for (const { kind, pattern } of STATEMENTS) {
@@ -172,11 +191,11 @@ export function findClaims(prose: CompactText, numbers: NarrativeNumber[]): Clai
 interface ClausedNumber {
   n: NarrativeNumber;
   clause: string;
-  /** The clause's text before the number. */
+  /** The end of the clause's text before the number (enough for "X率"). */
   before: string;
 }
 
-function numberClaim(item: ClausedNumber, earlier: ClausedNumber[], sentence: string): Claim | null {
+function numberClaim(item: ClausedNumber, earlier: ClausedNumber[], aboutApplications: boolean): Claim | null {
   const { n, clause } = item;
   const phrase = clause.trim();
   if (n.unit === '%') {
@@ -195,7 +214,7 @@ function numberClaim(item: ClausedNumber, earlier: ClausedNumber[], sentence: st
     return { kind: 'fee-amount', number: n, phrase, span: n.valueSpan };
   }
   if (!n.unit || !COUNT_UNITS.has(n.unit)) return null;
-  const kind = classifyCount(clause, sentence);
+  const kind = classifyCount(clause, aboutApplications);
   return kind ? { kind, number: n, phrase, span: n.valueSpan } : null;
 }
 

@@ -86,7 +86,8 @@ function lineStartBefore(text: string, offset: number): number {
   return nl + 1;
 }
 
-const SUB_HEADING = /^(#{1,6}[ \t]*)?([（(][ \t]*[一二三四五六七八九十]+[ \t]*[)）])[ \t]*([^：:。\n]{0,30})/;
+/** The marker and the words up to the first punctuation: a sub-heading often runs on into its paragraph. */
+const SUB_HEADING = /^(#{1,6}[ \t]*)?([（(][ \t]*[一二三四五六七八九十]+[ \t]*[)）])[ \t]*([^：:。，,；;\n]{0,30})/;
 
 /** Sub-headings （一）(二)… at line start in a section's prose (table spans excluded by the caller). */
 export function findSubHeadings(text: string, lineStarts: number[], body: Span, excluded: Span[]): SubHeading[] {

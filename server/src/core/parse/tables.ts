@@ -296,7 +296,7 @@ export function parseTable4(text: string, lineStarts: number[], region: Span): T
   return {
     table: {
       id: 'table4',
-      span: { start: header.length > 0 ? header[0].span.start : cells[0].span.start, end: Math.max(...cells.map((c) => c.span.end)) },
+      span: { start: header.length > 0 ? header[0].span.start : cells[0].span.start, end: cells.reduce((end, c) => Math.max(end, c.span.end), 0) },
       rows,
       missingRows: spec.rows.filter((r) => !foundIds.has(r.id)).map((r) => r.id),
     },
