@@ -74,14 +74,15 @@ export class CompactText {
     this.offsets = offsets;
   }
 
+  /** `keep` sees each character as mapped, so that e.g. a full-width "．" is dropped wherever "." is. */
   static build(source: string, spans: Span[], keep: (ch: string) => boolean, mapChar: (ch: string) => string = (c) => c): CompactText {
     let text = '';
     const offsets: number[] = [];
     for (const span of spans) {
       for (let i = span.start; i < span.end; i++) {
-        const ch = source[i];
+        const ch = mapChar(source[i]);
         if (!keep(ch)) continue;
-        text += mapChar(ch);
+        text += ch;
         offsets.push(i);
       }
     }

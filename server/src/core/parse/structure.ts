@@ -137,7 +137,8 @@ export function parseTitle(text: string, firstHeadingStart: number): Title | nul
   };
 }
 
-const DISABLE = /nianbao-disable(-next-line|-line|-file)?((?:[ \t]+[\w.-]+)*)/;
+/** Rule codes start with a letter or digit, so the comment's closing "-->" is not read as one. */
+const DISABLE = /nianbao-disable(-next-line|-line|-file)?((?:[ \t]+\w[\w.-]*)*)/;
 
 /**
  * Disable comments: `<!-- nianbao-disable-next-line code … -->` in Markdown, `// nianbao-disable-next-line code …`
@@ -153,7 +154,7 @@ export function findSuppressions(text: string, lineStarts: number[]): Suppressio
     if (!(content.startsWith('<!--') || content.startsWith('//'))) continue;
     const m = DISABLE.exec(content);
     if (!m) continue;
-    const codes = m[2].trim().split(/\s+/).filter((c) => c.length > 0 && c !== '-->');
+    const codes = m[2].trim().split(/\s+/).filter((c) => c.length > 0);
     const scope = m[1] === '-next-line' || m[1] === '-line' ? 'next-line' : 'file';
     result.push({ scope, codes, line: line + 1, span: { start: start + (text.slice(start, end).length - text.slice(start, end).trimStart().length), end } });
   }
