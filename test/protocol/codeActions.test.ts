@@ -148,3 +148,46 @@ test('修正全部合计 command: the server applies the edit through workspace/
     edit: { changes: { [uri]: [{ range: rangeAt(text, '合法权益 95', 0, 5), newText: '93' }, { range: rangeAt(text, '0 460', 0, 2), newText: '465' }] } },
   });
 });
+
+test('a missing section: its heading and empty table are inserted where the section belongs', async () => {
+  const seed = readSeed('002_400582c34393c453.txt');
+  const text = seed.slice(0, seed.indexOf('四、政府信息公开行政复议')) + seed.slice(seed.indexOf('五、存在的主要问题'));
+  const at = positionOf(text, '五、存在的主要问题');
+  const { uri, actions } = await actionsAt(text, { start: at, end: at });
+  assert.deepEqual(actions, [
+    {
+      title: '插入“四、政府信息公开行政复议、行政诉讼情况”',
+      kind: 'quickfix',
+      diagnostics: [
+        {
+          range: { start: at, end: at },
+          severity: 2,
+          code: 'structure.missing-section',
+          source: 'nianbao',
+          message: '缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”；年度报告格式要求六个部分齐全',
+        },
+      ],
+      isPreferred: true,
+      edit: {
+        changes: {
+          [uri]: [
+            {
+              range: { start: at, end: at },
+              newText: [
+                '四、政府信息公开行政复议、行政诉讼情况',
+                '',
+                '|                  | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+                '| :--------------- | -------: | -------: | -------: | -------: | ---: |',
+                '| 行政复议         |        0 |        0 |        0 |        0 |    0 |',
+                '| 未经复议直接起诉 |        0 |        0 |        0 |        0 |    0 |',
+                '| 复议后起诉       |        0 |        0 |        0 |        0 |    0 |',
+                '',
+                '',
+              ].join('\n'),
+            },
+          ],
+        },
+      },
+    },
+  ]);
+});

@@ -55,10 +55,8 @@ function sectionBody(number: SectionNumber): string[] {
       });
     case 2:
     case 3:
-    case 4: {
-      const table = (Object.keys(TABLES) as TableId[]).find((id) => TABLES[id].section === number)!;
-      return [...tableMarkdown(table), ''];
-    }
+    case 4:
+      return [];
     case 5:
       return ['请在此写明本年度政府信息公开工作存在的主要问题及改进措施，以及上一年度问题的改进情况。', ''];
     case 6:
@@ -66,8 +64,15 @@ function sectionBody(number: SectionNumber): string[] {
   }
 }
 
+/** A section's heading and, for sections 二–四, its empty table: what the quick fix for a missing section inserts. */
+export function sectionSkeleton(number: SectionNumber, headingPrefix: string): string[] {
+  const section = SECTIONS[number - 1];
+  const table = (Object.keys(TABLES) as TableId[]).find((id) => TABLES[id].section === number);
+  return [`${headingPrefix}${section.numeral}、${section.title}`, '', ...(table ? [...tableMarkdown(table), ''] : [])];
+}
+
 export function newReportText({ year, body }: NewReport): string {
   const lines = [`# ${body}${year}年政府信息公开工作年度报告`, ''];
-  for (const section of SECTIONS) lines.push(`## ${section.numeral}、${section.title}`, '', ...sectionBody(section.number));
+  for (const section of SECTIONS) lines.push(...sectionSkeleton(section.number, '## '), ...sectionBody(section.number));
   return lines.join('\n');
 }

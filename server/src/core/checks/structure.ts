@@ -4,10 +4,24 @@
 import type { ReportModel, SectionNumber } from '../model';
 import { numeral, type Locale } from '../i18n';
 import { FORMAT_2021_FIRST_YEAR, OUTDATED_LABELS, SECTIONS, TABLES } from '../schema';
-import { normalizeLabel } from '../text';
-import { finding, type Finding } from './rules';
+import { lineOf, normalizeLabel } from '../text';
+import { finding, type Finding, type Fix } from './rules';
+import { sectionSkeleton } from '../template';
 
 const sectionTitle = (n: SectionNumber): string => `${numeral(n)}、${SECTIONS[n - 1].title}`;
+
+/** Inserts the heading (written like the draft's other headings) and, for 二–四, the empty table. */
+function insertSection(model: ReportModel, number: SectionNumber, at: number, locale: Locale): Fix {
+  const first = model.sections[0];
+  const headingPrefix = first ? model.text.slice(model.lineStarts[lineOf(model.lineStarts, first.headingSpan.start)], first.headingSpan.start) : '## ';
+  const needsBreak = at > 0 && model.text[at - 1] !== '\n';
+  const newText = `${needsBreak ? '\n\n' : ''}${sectionSkeleton(number, headingPrefix).join('\n')}\n`;
+  return {
+    title: locale === 'zh' ? `插入“${sectionTitle(number)}”` : `Insert “${sectionTitle(number)}”`,
+    edits: [{ span: { start: at, end: at }, newText }],
+    preferred: true,
+  };
+}
 
 function checkSections(model: ReportModel, locale: Locale): Finding[] {
   return model.sectionIssues.map((issue) => {
@@ -18,6 +32,7 @@ function checkSections(model: ReportModel, locale: Locale): Finding[] {
           'structure.missing-section',
           issue.span,
           locale === 'zh' ? `缺少第${numeral(issue.number)}部分“${title}”；年度报告格式要求六个部分齐全` : `Section ${issue.number} “${title}” is missing; the format requires all six sections`,
+          { fixes: [insertSection(model, issue.number, issue.span.start, locale)] },
         );
       case 'duplicate':
         return finding(
