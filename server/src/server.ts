@@ -40,6 +40,7 @@ const NEW_REPORT_COMMAND = 'disclosureReport.server.newReportText';
 let locale: Locale = 'zh';
 let settings: Settings = DEFAULT_SETTINGS;
 let pullConfiguration = false;
+let inlayHintRefresh = false;
 
 const models = new Map<string, { version: number; model: ReportModel }>();
 const timers = new Map<string, NodeJS.Timeout>();
@@ -97,11 +98,14 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
     settings = readSettings(section ?? pushed);
   }
   for (const document of documents.all()) validate(document);
+  // Hints are pulled by the client; after the setting changes it must ask again.
+  if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = localeFrom(params.locale);
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
