@@ -14,6 +14,8 @@ interface Field {
   value: number;
   /** An empty field of a pipe or tab row (a merged cell, or a value left out). */
   empty: boolean;
+  /** Cut at a tab or pipe (not at spaces). */
+  separated: boolean;
 }
 
 interface Run {
@@ -65,24 +67,55 @@ function tokenize(text: string, lineStarts: number[], region: Span): Field[] {
     const trimmed = content.trim();
     if (trimmed === '' || ALIGNMENT_ROW.test(content) || trimmed.startsWith('<!--') || trimmed.startsWith('//')) continue;
     if (PROSE_LINE.test(content) && !content.includes('\t') && !content.includes('|') && !trimmed.startsWith('（本列') && !trimmed.startsWith('(本列')) continue;
-    for (const part of splitLine(text, start, end)) {
-      let from = part.from;
-      let to = part.to;
-      while (from < to && isSpace(text[from])) from++;
-      while (to > from && isSpace(text[to - 1])) to--;
-      const raw = text.slice(from, to);
-      if (raw === '' && !part.separated) continue;
-      const position = raw === '' ? Math.min(part.from + 1, part.to) : from;
-      const token = classifyField(raw);
-      fields.push({
-        raw,
-        span: raw === '' ? { start: position, end: position } : { start: from, end: to },
-        kind: token.kind,
-        value: token.kind === 'number' ? token.value : 0,
-        empty: raw === '',
-      });
-    }
+    fields.push(...lineFields(text, start, end));
   }
+  return fields;
+}
+
+const isValue = (f: Field): boolean => f.kind !== 'text' && !f.empty;
+/** A short word where a figure belongs ("无", "a"), not the start of a label. */
+const CELL_LIKE = /^[^、.．（(]{1,3}$/;
+/** Written for none, or a letter typed for a digit: never a word of a row label. */
+const NOT_A_LABEL = /^(?:无|[A-Za-z]{1,3})$/;
+
+/**
+ * The fields of one line. Empty fields before the line's first text or value are merged label cells, and
+ * empty fields ending the line are padding: both are dropped; a word between two values of the line, or a short word ending a tab or pipe row after a
+ * value, stands where a figure belongs and is read as "not a number".
+ */
+function lineFields(text: string, start: number, end: number): Field[] {
+  const fields: Field[] = [];
+  for (const part of splitLine(text, start, end)) {
+    let from = part.from;
+    let to = part.to;
+    while (from < to && isSpace(text[from])) from++;
+    while (to > from && isSpace(text[to - 1])) to--;
+    const raw = text.slice(from, to);
+    if (raw === '' && (!part.separated || fields.length === 0)) continue;
+    const position = raw === '' ? Math.min(part.from + 1, part.to) : from;
+    const token = classifyField(raw);
+    fields.push({
+      raw,
+      span: raw === '' ? { start: position, end: position } : { start: from, end: to },
+      kind: token.kind,
+      value: token.kind === 'number' ? token.value : 0,
+      empty: raw === '',
+      separated: part.separated,
+    });
+  }
+  while (fields.length > 0 && fields[fields.length - 1].empty) fields.pop();
+  const firstValue = fields.findIndex(isValue);
+  if (firstValue < 0) return fields;
+  const lastValue = fields.findLastIndex(isValue);
+  const lastText = fields.findLastIndex((f) => f.kind === 'text');
+  fields.forEach((field, i) => {
+    if (field.kind !== 'text') return;
+    const between = i > firstValue && i < lastValue;
+    const lastWord = i > firstValue && field.separated && i === lastText && CELL_LIKE.test(field.raw);
+    // Before the first figure only a word that cannot be (part of) a label, after the row's label.
+    const firstWord = i === firstValue - 1 && field.separated && NOT_A_LABEL.test(field.raw) && fields.slice(0, i).some((f) => f.kind === 'text');
+    if (between || lastWord || firstWord) field.kind = 'nan';
+  });
   return fields;
 }
 
