@@ -2,31 +2,13 @@
 // 修正全部合计 command, with exact titles, kinds, preference and edits.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { LspClient } from '../support/lsp';
+import { test } from 'node:test';
+import { serversFor } from '../support/lsp';
+import { positionOf } from '../support/documents';
 import { readSeed, replaceNth } from '../support/seeds';
 
-let client: LspClient;
+const servers = serversFor({ client: 'zh-cn' });
 let documentCount = 0;
-
-before(async () => {
-  client = new LspClient();
-  await client.initialize('zh-cn');
-});
-
-after(async () => {
-  assert.equal(await client.close(), 0);
-});
-
-/** Position of the n-th occurrence of `find` (plus an offset into it) in text. */
-function positionOf(text: string, find: string, n = 0, offset = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= n; i++) at = text.indexOf(find, at + 1);
-  assert.ok(at >= 0, `${find} not in fixture`);
-  const before = text.slice(0, at + offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: at + offset - (before.lastIndexOf('\n') + 1) };
-}
 
 function rangeAt(text: string, find: string, n = 0, offset = 0, length = find.length - offset) {
   const start = positionOf(text, find, n, offset);
@@ -36,9 +18,9 @@ function rangeAt(text: string, find: string, n = 0, offset = 0, length = find.le
 /** Opens text as a new plain-text document, waits for its diagnostics, asks for code actions at range. */
 async function actionsAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only?: string[]) {
   const uri = `file:///fixtures/actions-${documentCount++}.txt`;
-  client.open(uri, text);
-  const { diagnostics } = await client.diagnosticsFor(uri);
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+  servers.client.open(uri, text);
+  const { diagnostics } = await servers.client.diagnosticsFor(uri);
+  const actions = await servers.client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
   return { uri, actions, diagnostics };
 }
 
@@ -137,12 +119,12 @@ test('fix-all source action: one edit with every total fix, only when asked for 
 test('修正全部合计 command: the server applies the edit through workspace/applyEdit', async () => {
   const text = TWO_BROKEN();
   const uri = `file:///fixtures/actions-${documentCount++}.txt`;
-  client.open(uri, text);
-  await client.diagnosticsFor(uri);
-  client.answer('workspace/applyEdit', () => ({ applied: true }));
-  const result = await client.request('workspace/executeCommand', { command: 'disclosureReport.server.fixAllTotals', arguments: [uri] });
+  servers.client.open(uri, text);
+  await servers.client.diagnosticsFor(uri);
+  servers.client.answer('workspace/applyEdit', () => ({ applied: true }));
+  const result = await servers.client.request('workspace/executeCommand', { command: 'disclosureReport.server.fixAllTotals', arguments: [uri] });
   assert.deepEqual(result, { applied: true, changes: 2 });
-  const applied = client.serverRequests.filter((r) => r.method === 'workspace/applyEdit').pop()!;
+  const applied = servers.client.serverRequests.filter((r) => r.method === 'workspace/applyEdit').pop()!;
   assert.deepEqual(applied.params, {
     label: '修正全部合计',
     edit: { changes: { [uri]: [{ range: rangeAt(text, '合法权益 95', 0, 5), newText: '93' }, { range: rangeAt(text, '0 460', 0, 2), newText: '465' }] } },

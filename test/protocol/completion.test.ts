@@ -2,9 +2,9 @@
 // headings elsewhere, nothing once the cursor is past the first field of a line.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { openFixture, positionOf, type Position } from '../support/documents';
-import { LspClient } from '../support/lsp';
+import { LspClient, serversFor } from '../support/lsp';
 import { readSeed, replaceNth } from '../support/seeds';
 
 const SEED_003 = readSeed('003_bd5764f2f2266ecc.txt');
@@ -43,19 +43,7 @@ const TABLE3_LABELS = [
 ];
 const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 
-let zh: LspClient;
-let en: LspClient;
-
-before(async () => {
-  zh = new LspClient();
-  en = new LspClient();
-  await Promise.all([zh.initialize('zh-cn'), en.initialize('en')]);
-});
-
-after(async () => {
-  assert.equal(await zh.close(), 0);
-  assert.equal(await en.close(), 0);
-});
+const servers = serversFor({ zh: 'zh-cn', en: 'en' });
 
 async function complete(client: LspClient, text: string, position: Position) {
   const uri = openFixture(client, text, 'completion');
@@ -67,7 +55,7 @@ const at = (line: number, character: number): Position => ({ line, character });
 test('row labels of table 三 at the start of a line inside the table (seed 003)', async () => {
   const position = positionOf(SEED_003, '四、结转下年度继续办理');
   assert.deepEqual(position, at(62, 0));
-  const items = await complete(zh, SEED_003, position);
+  const items = await complete(servers.zh, SEED_003, position);
   assert.deepEqual(items.map((i: { label: string }) => i.label), TABLE3_LABELS);
   assert.deepEqual(items[8], {
     label: '3.危及“三安全一稳定”',
@@ -82,7 +70,7 @@ test('row labels of table 三 at the start of a line inside the table (seed 003)
 test('row labels of table 二 after a pipe, replacing what was typed; English detail and documentation', async () => {
   const text = replaceNth(SEED_003, '行政强制\t0', '行政强制\t0\n| 行政');
   const position = positionOf(text, '| 行政', 0, 4);
-  const items = await complete(en, text, position);
+  const items = await complete(servers.en, text, position);
   assert.deepEqual(items.map((i: { label: string }) => i.label), ['规章', '行政规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费']);
   assert.deepEqual(items[2], {
     label: '行政许可',
@@ -97,7 +85,7 @@ test('row labels of table 二 after a pipe, replacing what was typed; English de
 test('section headings at the start of a line outside the tables, after a Markdown "##" (seed 003)', async () => {
   const text = replaceNth(SEED_003, '#### 六、其他需要报告的事项', '## 六\n#### 六、其他需要报告的事项');
   const position = positionOf(text, '## 六\n', 0, 4);
-  const items = await complete(zh, text, position);
+  const items = await complete(servers.zh, text, position);
   assert.deepEqual(items.map((i: { label: string }) => i.label), HEADINGS);
   assert.deepEqual(items[5], {
     label: '六、其他需要报告的事项',
@@ -110,6 +98,6 @@ test('section headings at the start of a line outside the tables, after a Markdo
 });
 
 test('nothing past the first field of a line: in a cell or in prose (seed 003)', async () => {
-  assert.deepEqual(await complete(zh, SEED_003, positionOf(SEED_003, '规章\t0', 0, 3)), []);
-  assert.deepEqual(await complete(zh, SEED_003, positionOf(SEED_003, '本单位 2023', 0, 4)), []);
+  assert.deepEqual(await complete(servers.zh, SEED_003, positionOf(SEED_003, '规章\t0', 0, 3)), []);
+  assert.deepEqual(await complete(servers.zh, SEED_003, positionOf(SEED_003, '本单位 2023', 0, 4)), []);
 });

@@ -2,10 +2,10 @@
 // double, values untouched, a second run changes nothing; tab-separated and PDF layouts are left alone.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openFixture } from '../support/documents';
-import { LspClient } from '../support/lsp';
+import { serversFor } from '../support/lsp';
 import { readSeed, replaceNth } from '../support/seeds';
 
 const SEED_003 = readSeed('003_bd5764f2f2266ecc.txt');
@@ -14,20 +14,11 @@ const UNALIGNED = '|信息内容|本年收费金额（单位：万元）|\n|:-|-
 const ALIGNED = ['| 信息内容       | 本年收费金额（单位：万元） |', '| :------------- | -------------------------: |', '| 行政事业性收费 |                   4068.208 |'].join('\n');
 const OPTIONS = { tabSize: 4, insertSpaces: true };
 
-let client: LspClient;
-
-before(async () => {
-  client = new LspClient();
-  await client.initialize('zh-cn');
-});
-
-after(async () => {
-  assert.equal(await client.close(), 0);
-});
+const servers = serversFor({ client: 'zh-cn' });
 
 async function format(text: string) {
-  const uri = openFixture(client, text, 'format');
-  return client.request('textDocument/formatting', { textDocument: { uri }, options: OPTIONS });
+  const uri = openFixture(servers.client, text, 'format');
+  return servers.client.request('textDocument/formatting', { textDocument: { uri }, options: OPTIONS });
 }
 
 test('a pipe table in seed 003 is aligned line by line, its value kept, and formatting again changes nothing', async () => {
@@ -44,7 +35,7 @@ test('a pipe table in seed 003 is aligned line by line, its value kept, and form
 });
 
 test('the new-report template is already formatted', async () => {
-  const text: string = await client.request('workspace/executeCommand', { command: 'disclosureReport.server.newReportText', arguments: [{ year: 2024, body: '某某区人民政府办公室' }] });
+  const text: string = await servers.client.request('workspace/executeCommand', { command: 'disclosureReport.server.newReportText', arguments: [{ year: 2024, body: '某某区人民政府办公室' }] });
   assert.deepEqual(await format(text), []);
 });
 

@@ -2,26 +2,14 @@
 // computed sum; none when totals agree; none when the setting turns them off.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { openFixture, positionOf } from '../support/documents';
-import { LspClient } from '../support/lsp';
+import { LspClient, serversFor } from '../support/lsp';
 import { readSeed, replaceNth } from '../support/seeds';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } };
 
-let zh: LspClient;
-let en: LspClient;
-
-before(async () => {
-  zh = new LspClient();
-  en = new LspClient();
-  await Promise.all([zh.initialize('zh-cn'), en.initialize('en')]);
-});
-
-after(async () => {
-  assert.equal(await zh.close(), 0);
-  assert.equal(await en.close(), 0);
-});
+const servers = serversFor({ zh: 'zh-cn', en: 'en' });
 
 async function hints(client: LspClient, text: string, range = WHOLE) {
   const uri = openFixture(client, text, 'inlay');
@@ -35,13 +23,13 @@ const WRONG_003 = replaceNth(replaceNth(SEED_003, '148\t0\t0\t0\t0\t0\t148', '14
 const WRONG_000 = replaceNth(readSeed('000_c09face178877b87.txt'), '（七）总计 465', '（七）总计 466');
 
 test('no hints when every total agrees (seeds 000 and 003)', async () => {
-  assert.deepEqual(await hints(zh, readSeed('000_c09face178877b87.txt')), []);
-  assert.deepEqual(await hints(zh, SEED_003), []);
+  assert.deepEqual(await hints(servers.zh, readSeed('000_c09face178877b87.txt')), []);
+  assert.deepEqual(await hints(servers.zh, SEED_003), []);
 });
 
 test('a hint after each wrong total: row total of table 三 and group total of table 四 (seed 003)', async () => {
   const tooltip = '按本文档各单元格计算的合计';
-  assert.deepEqual(await hints(zh, WRONG_003), [
+  assert.deepEqual(await hints(servers.zh, WRONG_003), [
     { position: positionOf(WRONG_003, '\t149', 0, 4), label: '应为 148', paddingLeft: true, tooltip },
     { position: positionOf(WRONG_003, '3\t2\t0\t0\t6', 0, 9), label: '应为 5', paddingLeft: true, tooltip },
   ]);
@@ -49,7 +37,7 @@ test('a hint after each wrong total: row total of table 三 and group total of t
 });
 
 test('a hint after a wrong （七） total, in English (seed 000)', async () => {
-  assert.deepEqual(await hints(en, WRONG_000), [
+  assert.deepEqual(await hints(servers.en, WRONG_000), [
     { position: { line: 177, character: 9 }, label: 'should be 465', paddingLeft: true, tooltip: 'The total computed from the cells of this document' },
   ]);
 });
@@ -57,14 +45,14 @@ test('a hint after a wrong （七） total, in English (seed 000)', async () => 
 test('only hints inside the requested range', async () => {
   const table4Only = { start: { line: 69, character: 0 }, end: { line: 70, character: 0 } };
   assert.deepEqual(
-    (await hints(zh, WRONG_003, table4Only)).map((h: { label: string }) => h.label),
+    (await hints(servers.zh, WRONG_003, table4Only)).map((h: { label: string }) => h.label),
     ['应为 5'],
   );
 });
 
 test('no hint when a part is not a number (seed 000, 4.保护第三方合法权益 自然人 = “9三”)', async () => {
   const text = replaceNth(WRONG_000, '4.保护第三方合法权益 93', '4.保护第三方合法权益 9三');
-  assert.deepEqual(await hints(zh, text), []);
+  assert.deepEqual(await hints(servers.zh, text), []);
 });
 
 test('the setting disclosureReport.inlayHints.enable = false turns them off', async () => {

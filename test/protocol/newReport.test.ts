@@ -1,22 +1,13 @@
 // The command disclosureReport.server.newReportText: a complete draft that the server itself finds nothing wrong with.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { openFixture } from '../support/documents';
-import { LspClient } from '../support/lsp';
+import { LspClient, serversFor } from '../support/lsp';
 
-let client: LspClient;
+const servers = serversFor({ client: 'zh-cn' });
 
-before(async () => {
-  client = new LspClient();
-  await client.initialize('zh-cn');
-});
-
-after(async () => {
-  assert.equal(await client.close(), 0);
-});
-
-const newReport = (args: unknown[]): Promise<string | null> => client.request('workspace/executeCommand', { command: 'disclosureReport.server.newReportText', arguments: args });
+const newReport = (args: unknown[]): Promise<string | null> => servers.client.request('workspace/executeCommand', { command: 'disclosureReport.server.newReportText', arguments: args });
 
 test('the server advertises the command', async () => {
   const other = new LspClient();
@@ -29,10 +20,10 @@ test('a draft for a people’s government: titled for the year and body, no diag
   const text = await newReport([{ year: 2025, body: '某某区人民政府' }]);
   assert.ok(text);
   assert.equal(text.split('\n')[0], '# 某某区人民政府2025年政府信息公开工作年度报告');
-  const uri = openFixture(client, text, 'new-report');
-  const published = await client.diagnosticsFor(uri);
+  const uri = openFixture(servers.client, text, 'new-report');
+  const published = await servers.client.diagnosticsFor(uri);
   assert.deepEqual(published.diagnostics, []);
-  const symbols: { name: string }[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  const symbols: { name: string }[] = await servers.client.request('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols.map((s) => s.name), ['某某区人民政府2025年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
 });
 

@@ -2,9 +2,9 @@
 // sub-headings and tables, and the folds of sections and tables, on a tab-separated and a PDF-extracted seed.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { openFixture } from '../support/documents';
-import { LspClient } from '../support/lsp';
+import { LspClient, serversFor } from '../support/lsp';
 import { readSeed } from '../support/seeds';
 
 const FILE = 1;
@@ -12,16 +12,7 @@ const MODULE = 2;
 const STRING = 15;
 const STRUCT = 23;
 
-let client: LspClient;
-
-before(async () => {
-  client = new LspClient();
-  await client.initialize('zh-cn');
-});
-
-after(async () => {
-  assert.equal(await client.close(), 0);
-});
+const servers = serversFor({ client: 'zh-cn' });
 
 type Sym = { name: string; kind: number; range: unknown; selectionRange: unknown; children: Sym[] };
 
@@ -31,8 +22,8 @@ const leaf = (name: string, kind: number, range: ReturnType<typeof r>): Sym => (
 const section = (name: string, range: ReturnType<typeof r>, selectionRange: ReturnType<typeof r>, children: Sym[] = []): Sym => ({ name, kind: MODULE, range, selectionRange, children });
 
 test('outline of seed 003 (tab-separated, Markdown headings)', async () => {
-  const uri = openFixture(client, readSeed('003_bd5764f2f2266ecc.txt'), 'outline');
-  const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  const uri = openFixture(servers.client, readSeed('003_bd5764f2f2266ecc.txt'), 'outline');
+  const symbols = await servers.client.request('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols, [
     leaf('老城区人民政府办公室 2023 年政府信息公开工作年度报告', FILE, r(2, 2, 2, 31)),
     section('一、总体情况', r(4, 3, 14, 327), r(4, 3, 4, 9), [
@@ -51,8 +42,8 @@ test('outline of seed 003 (tab-separated, Markdown headings)', async () => {
 });
 
 test('outline of seed 000 (PDF-extracted): the title broken over lines is named in one piece', async () => {
-  const uri = openFixture(client, readSeed('000_c09face178877b87.txt'), 'outline');
-  const symbols: Sym[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  const uri = openFixture(servers.client, readSeed('000_c09face178877b87.txt'), 'outline');
+  const symbols: Sym[] = await servers.client.request('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols[0], leaf('老城区人民政府办公室2024年政府信息公开工作年度报告', FILE, r(1, 0, 2, 3)));
   assert.deepEqual(
     symbols.slice(1).map((s) => [s.name, s.range, s.children.filter((c) => c.kind === STRUCT).map((c) => [c.name, c.range])]),
@@ -77,8 +68,8 @@ test('table names follow the locale', async () => {
 });
 
 test('folding: each section to its last line of text, and each table (seeds 003 and 000)', async () => {
-  const seed003 = openFixture(client, readSeed('003_bd5764f2f2266ecc.txt'), 'folding');
-  assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: seed003 } }), [
+  const seed003 = openFixture(servers.client, readSeed('003_bd5764f2f2266ecc.txt'), 'folding');
+  assert.deepEqual(await servers.client.request('textDocument/foldingRange', { textDocument: { uri: seed003 } }), [
     { startLine: 4, endLine: 14 },
     { startLine: 16, endLine: 31 },
     { startLine: 18, endLine: 31 },
@@ -89,8 +80,8 @@ test('folding: each section to its last line of text, and each table (seeds 003 
     { startLine: 71, endLine: 81 },
     { startLine: 83, endLine: 85 },
   ]);
-  const seed000 = openFixture(client, readSeed('000_c09face178877b87.txt'), 'folding');
-  assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: seed000 } }), [
+  const seed000 = openFixture(servers.client, readSeed('000_c09face178877b87.txt'), 'folding');
+  assert.deepEqual(await servers.client.request('textDocument/foldingRange', { textDocument: { uri: seed000 } }), [
     { startLine: 4, endLine: 38 },
     { startLine: 42, endLine: 66 },
     { startLine: 44, endLine: 66 },

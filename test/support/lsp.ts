@@ -1,6 +1,8 @@
 // A minimal LSP client over stdio for protocol tests: spawns the real bundled server (dist/server.js).
 
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { REPO_ROOT } from './seeds';
 
@@ -130,4 +132,23 @@ export class LspClient {
     }
     return exited;
   }
+}
+
+/**
+ * Real servers for the tests of one file, one per name (initialized with the given locale): started
+ * before the tests, and each must shut down with exit code 0 after them.
+ */
+export function serversFor<K extends string>(locales: Record<K, string>): Record<K, LspClient> {
+  const servers = {} as Record<K, LspClient>;
+  const names = Object.keys(locales) as K[];
+  before(async () => {
+    for (const name of names) {
+      servers[name] = new LspClient();
+      await servers[name].initialize(locales[name]);
+    }
+  });
+  after(async () => {
+    for (const name of names) assert.equal(await servers[name].close(), 0);
+  });
+  return servers;
 }

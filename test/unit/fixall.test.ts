@@ -8,7 +8,7 @@ import type { TextEdit } from '../../server/src/core/checks/rules';
 import { fixAllTotals } from '../../server/src/core/fixAll';
 import type { Cell } from '../../server/src/core/model';
 import { parseReport } from '../../server/src/core/parse';
-import { prng, randomInt } from '../support/prng';
+import { prng, randomInt } from '../support/random';
 import { readSeed, SEED_NAMES } from '../support/seeds';
 
 function apply(text: string, edits: TextEdit[]): string {
