@@ -72,10 +72,15 @@ function reportOf(uri: string): ReportModel | null {
 }
 
 function validate(document: TextDocument): void {
-  const model = modelOf(document);
-  const findings = isChecked(document, model) ? runChecks(model, { locale, rules: settings.rules }) : [];
   published.set(document.uri, document.version);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(findings, model, document.uri) });
+  try {
+    const model = modelOf(document);
+    const findings = isChecked(document, model) ? runChecks(model, { locale, rules: settings.rules }) : [];
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(findings, model, document.uri) });
+  } catch (error) {
+    // Checks run from a timer, where an exception would end the process: report it and keep serving.
+    connection.console.error(`nianbao: checking ${document.uri} failed: ${(error as Error).stack ?? error}`);
+  }
 }
 
 function scheduleValidation(document: TextDocument): void {

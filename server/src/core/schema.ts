@@ -66,8 +66,6 @@ export interface SectionSpec {
   parts?: string[];
 }
 
-export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
-
 export const SECTIONS: readonly SectionSpec[] = [
   {
     number: 1,

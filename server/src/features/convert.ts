@@ -12,10 +12,6 @@ export function toOffset(model: ReportModel, position: Position): number {
   return offsetOf(model.lineStarts, model.text, position);
 }
 
-export function spanContains(span: Span, offset: number): boolean {
-  return offset >= span.start && offset <= span.end;
-}
-
 export function spansOverlap(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }

@@ -33,8 +33,6 @@ export const RULES = {
 
 export type RuleCode = keyof typeof RULES;
 
-export const RULE_CODES = Object.keys(RULES) as RuleCode[];
-
 export function isRuleCode(code: string): code is RuleCode {
   return Object.prototype.hasOwnProperty.call(RULES, code);
 }
