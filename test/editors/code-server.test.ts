@@ -220,6 +220,12 @@ test('code-server: hovering “三安全一稳定” cites 第十四条', option
           return text;
         };
         const hover = await waitFor('a hover citing 第十四条', readHover, (text) => text.includes('第十四条'), WAIT_MS, (text) => text);
+        // The hover fades in: the screenshot waits until its animation has finished.
+        await page.waitForFunction(
+          "document.getAnimations().every((a) => !(a.effect && a.effect.target && a.effect.target.closest && a.effect.target.closest('.monaco-hover')))",
+          undefined,
+          { timeout: WAIT_MS },
+        );
         await screenshot(page, 'hover');
         assert.match(hover, /第十四条/);
       } catch (error) {
