@@ -7,7 +7,7 @@ import type { TextEdit } from './checks/rules';
 import { localizeTable3 } from './localize';
 import type { Cell, ReportModel, Table } from './model';
 import { TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
-import { cellNumber, TABLE3_APPLICANT_COLUMNS, TABLE4_PART_COLUMNS } from './values';
+import { cellCount, sumOf, TABLE3_APPLICANT_COLUMNS, TABLE4_PART_COLUMNS } from './values';
 
 /** The fix settles within a few rounds; the bound only guards against a cycle. */
 const MAX_ROUNDS = 5;
@@ -21,7 +21,7 @@ class Grid {
       for (const cell of row.cells) {
         const key = `${row.rowId}/${cell.columnId}`;
         this.cells.set(key, cell);
-        this.values.set(key, cellNumber(cell));
+        this.values.set(key, cellCount(cell));
       }
     }
   }
@@ -39,20 +39,14 @@ class Grid {
   }
 
   sum(keys: [string, string][]): number | null {
-    let total = 0;
-    for (const [r, c] of keys) {
-      const n = this.get(r, c);
-      if (n === null) return null;
-      total += n;
-    }
-    return total;
+    return sumOf(keys, (r, c) => this.get(r, c));
   }
 
   edits(): TextEdit[] {
     const edits: TextEdit[] = [];
     for (const [key, cell] of this.cells) {
       const value = this.values.get(key);
-      if (value !== null && value !== undefined && value !== cellNumber(cell)) edits.push({ span: cell.span, newText: String(value) });
+      if (value !== null && value !== undefined && value !== cellCount(cell)) edits.push({ span: cell.span, newText: String(value) });
     }
     return edits;
   }

@@ -3,11 +3,28 @@
 import type { Cell, ReportModel, Table, TableId } from './model';
 import { columnSpec, rowSpec, TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
 
-/** A blank cell ("—" or empty) counts as 0; a cell that is not a number, or absent, has no value. */
-export function cellNumber(cell: Cell | undefined): number | null {
+/**
+ * A cell read as a count: a blank cell ("—" or empty) counts as 0. A cell that is absent, not a number,
+ * negative or fractional has no count: the cell checks report it, and a sum over it would only echo that
+ * error with a meaningless expected value ("总计应为 -3").
+ */
+export function cellCount(cell: Cell | undefined): number | null {
   if (!cell) return null;
-  if (cell.value.kind === 'number') return cell.value.value;
-  return cell.value.kind === 'blank' ? 0 : null;
+  if (cell.value.kind === 'blank') return 0;
+  if (cell.value.kind !== 'number') return null;
+  const n = cell.value.value;
+  return n >= 0 && Number.isInteger(n) ? n : null;
+}
+
+/** Sum of the counts at keys, or null when any of them has none. */
+export function sumOf(keys: [rowId: string, columnId: string][], count: (rowId: string, columnId: string) => number | null): number | null {
+  let total = 0;
+  for (const [rowId, columnId] of keys) {
+    const n = count(rowId, columnId);
+    if (n === null) return null;
+    total += n;
+  }
+  return total;
 }
 
 export class TableValues {
@@ -24,18 +41,11 @@ export class TableValues {
   }
 
   num(rowId: string, columnId: string): number | null {
-    return cellNumber(this.cell(rowId, columnId));
+    return cellCount(this.cell(rowId, columnId));
   }
 
-  /** Sum over keys, or null when any of them has no value. */
   sum(keys: [rowId: string, columnId: string][]): number | null {
-    let total = 0;
-    for (const [rowId, columnId] of keys) {
-      const n = this.num(rowId, columnId);
-      if (n === null) return null;
-      total += n;
-    }
-    return total;
+    return sumOf(keys, (r, c) => this.num(r, c));
   }
 
   cellsOf(keys: [rowId: string, columnId: string][]): Cell[] {

@@ -5,7 +5,7 @@ import type { InlayHint, Range } from 'vscode-languageserver';
 import { tr, type Locale } from '../core/i18n';
 import type { ReportModel } from '../core/model';
 import type { Localized } from '../core/schema';
-import { cellNumber, TableValues, totalParts } from '../core/values';
+import { cellCount, TableValues, totalParts } from '../core/values';
 import { positionOf } from '../core/text';
 import { toOffset } from './convert';
 
@@ -24,7 +24,7 @@ export function provideInlayHints(model: ReportModel, range: Range, locale: Loca
         const parts = totalParts(table.id, row.rowId, cell.columnId);
         if (!parts || cell.span.end < from || cell.span.end > to) continue;
         const sum = values.sum(parts);
-        const written = cellNumber(cell);
+        const written = cellCount(cell);
         if (sum === null || written === null || sum === written) continue;
         hints.push({ position: positionOf(model.lineStarts, cell.span.end), label: tr(locale, label(sum)), paddingLeft: true, tooltip: tr(locale, TOOLTIP) });
       }

@@ -5,7 +5,6 @@ import type { Cell, ReportModel } from '../model';
 import type { Locale } from '../i18n';
 import { TABLE3_RESULT_ROW_IDS, TABLES } from '../schema';
 import { columnName, rowName, TABLE3_APPLICANT_COLUMNS, tableValues, type TableValues } from '../values';
-import { count, countSum } from './counts';
 import { finding, type Finding, type Related } from './rules';
 
 const related = (cells: Cell[], describe: (c: Cell) => string): Related[] => cells.map((c) => ({ span: c.span, message: describe(c) }));
@@ -29,8 +28,8 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
   const balanceFailures = new Map<string, Failure>();
 
   for (const row of values.table.rows) {
-    const total = count(values, row.rowId, 'total');
-    const sum = countSum(values, TABLE3_APPLICANT_COLUMNS.map((c) => [row.rowId, c]));
+    const total = values.num(row.rowId, 'total');
+    const sum = values.sum(TABLE3_APPLICANT_COLUMNS.map((c) => [row.rowId, c]));
     if (total === null || sum === null || total === sum) continue;
     rowFailures.set(row.rowId, { excess: total - sum, expected: sum });
     const totalCell = values.cell(row.rowId, 'total')!;
@@ -51,8 +50,8 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
   }
 
   for (const column of TABLES.table3.columns) {
-    const seventh = count(values, 'r7', column.id);
-    const sum = countSum(values, TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id]));
+    const seventh = values.num('r7', column.id);
+    const sum = values.sum(TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id]));
     if (seventh === null || sum === null || seventh === sum) continue;
     resultFailures.set(column.id, { excess: seventh - sum, expected: sum });
     const cell = values.cell('r7', column.id)!;
@@ -72,7 +71,7 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
   }
 
   for (const column of TABLES.table3.columns) {
-    const [received, carried, handled, forward] = ['new', 'carried', 'r7', 'forward'].map((r) => count(values, r, column.id));
+    const [received, carried, handled, forward] = ['new', 'carried', 'r7', 'forward'].map((r) => values.num(r, column.id));
     if (received === null || carried === null || handled === null || forward === null) continue;
     const left = received + carried;
     const right = handled + forward;

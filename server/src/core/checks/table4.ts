@@ -3,7 +3,6 @@
 import type { ReportModel } from '../model';
 import type { Locale } from '../i18n';
 import { columnName, rowName, TABLE4_PART_COLUMNS, tableValues } from '../values';
-import { count, countSum } from './counts';
 import { finding, type Finding } from './rules';
 
 export function checkTable4(model: ReportModel, locale: Locale): Finding[] {
@@ -11,9 +10,9 @@ export function checkTable4(model: ReportModel, locale: Locale): Finding[] {
   if (!values) return [];
   const findings: Finding[] = [];
   for (const row of values.table.rows) {
-    const total = count(values, row.rowId, 'total');
+    const total = values.num(row.rowId, 'total');
     const parts = TABLE4_PART_COLUMNS.map((c): [string, string] => [row.rowId, c]);
-    const sum = countSum(values, parts);
+    const sum = values.sum(parts);
     if (total === null || sum === null || total === sum) continue;
     const cell = values.cell(row.rowId, 'total')!;
     const group = rowName('table4', row.rowId);
