@@ -46,6 +46,11 @@ export interface Table {
   rows: Row[];
   /** Schema row ids that carry numbers but were not found. */
   missingRows: string[];
+  /**
+   * Table 三 only: （六）其他处理 written as one row with figures (the 2019 trial layout) instead of its three
+   * sub-rows 1–3. The row is then in `rows` with rowId 'r6' and takes their place in the arithmetic.
+   */
+  sixSingle: boolean;
 }
 
 export type SectionNumber = 1 | 2 | 3 | 4 | 5 | 6;
@@ -159,8 +164,22 @@ export interface OutdatedLabel {
 
 export interface Unreadable {
   span: Span;
-  reason: 'table-without-rows' | 'numbers-without-label';
+  /**
+   * table-without-rows: a table region with figures but no recognisable row.
+   * numbers-without-label: figures inside a read table that belong to no row.
+   * table-uncertain: a table whose figures cannot be placed with certainty (e.g. the extractor scrambled
+   * rows and columns); it is then left out of the model (`tables[id]` absent) and of every check.
+   */
+  reason: 'table-without-rows' | 'numbers-without-label' | 'table-uncertain';
+  /** The table concerned, where known. */
+  table?: TableId;
+  /** For table-uncertain: how many of the table's numeric rows were recognised, and how many the format has. */
+  rowsRecognised?: number;
+  rowsExpected?: number;
 }
+
+/** Which national format the report's tables follow: 2021 (国办公开办函〔2021〕30号) or the 2019 trial format. */
+export type ReportFormat = '2021' | '2019';
 
 /** A comment in the draft that turns rules off. */
 export interface Suppression {
@@ -182,6 +201,8 @@ export interface ReportModel {
   sections: Section[];
   sectionIssues: SectionIssue[];
   tables: Partial<Record<TableId, Table>>;
+  /** The format the tables follow, as recognised from their rows and columns. */
+  format: ReportFormat;
   /** The table-三 balance note (本列数据的勾稽关系为…). */
   balanceNote: Span | null;
   narrativeNumbers: NarrativeNumber[];

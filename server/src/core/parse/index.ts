@@ -126,6 +126,7 @@ export function parseReport(text: string): ReportModel {
     sections,
     sectionIssues: issues,
     tables,
+    format: '2021',
     balanceNote,
     narrativeNumbers,
     claims: findClaims(prose, narrativeNumbers),

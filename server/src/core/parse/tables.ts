@@ -277,6 +277,7 @@ export function parseRowTable(text: string, lineStarts: number[], id: 'table2' |
       span: { start: firstField!.span.start, end: lastCell ? lastCell.span.end : last.labelSpan.end },
       rows: found,
       missingRows: rows.filter((r) => !foundIds.has(r.id)).map((r) => r.id),
+      sixSingle: false,
     },
     unreadable,
   };
@@ -332,6 +333,7 @@ export function parseTable4(text: string, lineStarts: number[], region: Span): T
       span: { start: header.length > 0 ? header[0].span.start : cells[0].span.start, end: cells.reduce((end, c) => Math.max(end, c.span.end), 0) },
       rows,
       missingRows: spec.rows.filter((r) => !foundIds.has(r.id)).map((r) => r.id),
+      sixSingle: false,
     },
     unreadable: [],
   };
