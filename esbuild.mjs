@@ -37,12 +37,15 @@ function testFiles(dir) {
   });
 }
 
+// NIANBAO_TEST_OUT: a second folder (beside `out`) so that two builds of the tests can run side by side.
+const testOut = process.env.NIANBAO_TEST_OUT ?? 'out';
+
 if (withTests) {
-  rmSync('out', { recursive: true, force: true });
+  rmSync(testOut, { recursive: true, force: true });
   await esbuild.build({
     ...common,
     entryPoints: testFiles('test'),
-    outdir: 'out/test',
+    outdir: `${testOut}/test`,
     outbase: 'test',
     external: ['vscode', 'playwright-core', '@vscode/test-electron'],
   });
