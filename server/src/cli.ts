@@ -1,16 +1,19 @@
 // Command line: the same checks over files and folders, for reviewers. Exit code 1 when any error is found.
-//   nianbao [--format text|json] [--locale zh|en] [--exit-zero] <file-or-folder>...
+//   nianbao [check] [--format text|json] [--locale zh|en] [--exit-zero] <file-or-folder>...
+//   nianbao extract [--format json|csv] <file-or-folder>...
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChecks } from './core/checks';
 import type { Finding } from './core/checks/rules';
+import { extractTables } from './core/extract';
 import { localeFrom, type Locale } from './core/i18n';
-import type { ReportModel } from './core/model';
+import type { ReportModel, TableId } from './core/model';
 import { parseReport } from './core/parse';
 import { positionOf } from './core/text';
 
-interface Options {
+interface CheckOptions {
+  command: 'check';
   format: 'text' | 'json';
   locale: Locale;
   /** Report findings but exit 0 (for demos and pipelines that only collect the output). */
@@ -18,10 +21,30 @@ interface Options {
   paths: string[];
 }
 
-const USAGE = `用法 / usage: nianbao [--format text|json] [--locale zh|en] [--exit-zero] <文件或文件夹 file-or-folder>...`;
+interface ExtractOptions {
+  command: 'extract';
+  format: 'json' | 'csv';
+  paths: string[];
+}
+
+type Options = CheckOptions | ExtractOptions;
+
+const USAGE = [
+  '用法 / usage:',
+  '  nianbao [check] [--format text|json] [--locale zh|en] [--exit-zero] <文件或文件夹 file-or-folder>...',
+  '      检查报告 / check the reports',
+  '  nianbao extract [--format json|csv] <文件或文件夹 file-or-folder>...',
+  '      导出表二、表三、表四的数字 / print the figures of tables 二, 三, 四',
+].join('\n');
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { format: 'text', locale: localeFrom(process.env.LANG), exitZero: false, paths: [] };
+  // The subcommand, when given, comes first; without one the command is check (as before subcommands existed).
+  if (argv[0] === 'extract') return parseExtractArgs(argv.slice(1));
+  return parseCheckArgs(argv[0] === 'check' ? argv.slice(1) : argv);
+}
+
+function parseCheckArgs(argv: string[]): CheckOptions | string {
+  const options: CheckOptions = { command: 'check', format: 'text', locale: localeFrom(process.env.LANG), exitZero: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--format') {
@@ -32,6 +55,25 @@ function parseArgs(argv: string[]): Options | string {
       options.locale = localeFrom(argv[++i]);
     } else if (arg === '--exit-zero') {
       options.exitZero = true;
+    } else if (arg === '--help' || arg === '-h') {
+      return USAGE;
+    } else if (arg.startsWith('--')) {
+      return `未知选项 / unknown option: ${arg}\n${USAGE}`;
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  return options.paths.length > 0 ? options : USAGE;
+}
+
+function parseExtractArgs(argv: string[]): ExtractOptions | string {
+  const options: ExtractOptions = { command: 'extract', format: 'json', paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--format') {
+      const value = argv[++i];
+      if (value !== 'json' && value !== 'csv') return `extract 的 --format 只能是 json 或 csv / must be json or csv`;
+      options.format = value;
     } else if (arg === '--help' || arg === '-h') {
       return USAGE;
     } else if (arg.startsWith('--')) {
@@ -56,6 +98,27 @@ function collectFiles(path: string): string[] {
     });
 }
 
+/** Every file's text, or the message naming the path that could not be read. */
+function readAll(paths: string[]): { file: string; text: string }[] | string {
+  const result: { file: string; text: string }[] = [];
+  for (const path of paths) {
+    let files: string[];
+    try {
+      files = collectFiles(path);
+    } catch (error) {
+      return `无法读取 / cannot read: ${path}（${(error as Error).message}）`;
+    }
+    for (const file of files) {
+      try {
+        result.push({ file, text: readFileSync(file, 'utf8') });
+      } catch (error) {
+        return `无法读取 / cannot read: ${file}（${(error as Error).message}）`;
+      }
+    }
+  }
+  return result;
+}
+
 function findingJson(f: Finding, model: ReportModel) {
   const range = (span: { start: number; end: number }) => ({ start: positionOf(model.lineStarts, span.start), end: positionOf(model.lineStarts, span.end) });
   return {
@@ -74,15 +137,17 @@ function main(): number {
     console.error(options);
     return 2;
   }
-  let files: string[];
-  try {
-    files = options.paths.flatMap(collectFiles);
-  } catch (error) {
-    console.error(`无法读取 / cannot read: ${(error as Error).message}`);
+  const inputs = readAll(options.paths);
+  if (typeof inputs === 'string') {
+    console.error(inputs);
     return 2;
   }
-  const results = files.map((file) => {
-    const model = parseReport(readFileSync(file, 'utf8'));
+  return options.command === 'extract' ? extract(options, inputs) : check(options, inputs);
+}
+
+function check(options: CheckOptions, inputs: { file: string; text: string }[]): number {
+  const results = inputs.map(({ file, text }) => {
+    const model = parseReport(text);
     return { file, model, findings: model.isReport || /\.nianbao\.(txt|md)$/.test(file) ? runChecks(model, { locale: options.locale }) : null };
   });
   if (options.format === 'json') {
@@ -109,6 +174,38 @@ function main(): number {
     }
   }
   return !options.exitZero && results.some((r) => r.findings?.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
+
+const CSV_HEADER = ['file', 'body', 'year', 'format', 'table', 'row_id', 'row_label', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+/** Widest row of any table (table 三: six applicant columns and the total). */
+const CSV_CELLS = 7;
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function extract(options: ExtractOptions, inputs: { file: string; text: string }[]): number {
+  const results = inputs.map(({ file, text }) => ({ file, ...extractTables(parseReport(text)) }));
+  if (options.format === 'json') {
+    console.log(JSON.stringify(results, null, 2));
+    return 0;
+  }
+  const lines = [CSV_HEADER.join(',')];
+  for (const result of results) {
+    for (const id of TABLE_IDS) {
+      for (const row of result.tables[id]?.rows ?? []) {
+        const cells = Array.from({ length: CSV_CELLS }, (_, i) => row.cells[i] ?? null);
+        lines.push([result.file, result.body, result.year, result.format, id, row.id, row.label, ...cells].map(csvField).join(','));
+      }
+    }
+  }
+  // RFC 4180 ends records with CRLF; most readers take either, so lines end as the rest of the output does.
+  console.log(lines.join('\n'));
+  return 0;
 }
 
 process.exitCode = main();

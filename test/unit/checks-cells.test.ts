@@ -37,10 +37,10 @@ test('table.missing-row: a row of the format left out, reported at the row that 
   ]);
 });
 
-test('table.missing-cell: a blank ("—") cell, and a row one figure short', () => {
+test('table.missing-cell: a row one figure short; a blank ("—") cell is table.blank-cells, once per table', () => {
   const blank = replaceNth(seed, ROW7, '7. 属于行政执法案卷\t0\t—\t0\t0\t0\t0\t0');
   assert.deepEqual(pinned(blank, {}, OWN), [
-    { code: 'table.missing-cell', severity: 'error', text: '—', start: 1874, end: 1875, range: [48, 16, 48, 17], message: '此格为空（7.属于行政执法案卷 / 商业企业），按 0 计算；请填写数字，没有的填 0' },
+    { code: 'table.blank-cells', severity: 'information', text: '7. 属于行政执法案卷\t0\t—\t0\t0\t0\t0\t0', start: 1860, end: 1885, range: [48, 2, 48, 27], message: '表三有 1 个空格，格式要求没有的填 0；空格按 0 计算' },
   ]);
   const short = replaceNth(seed, ROW7, '7. 属于行政执法案卷\t0\t0\t0\t0\t0\t0');
   assert.deepEqual(pinned(short, {}, OWN), [

@@ -6,8 +6,8 @@
 import type { TextEdit } from './checks/rules';
 import { localizeTable3 } from './localize';
 import type { Cell, ReportModel, Table } from './model';
-import { TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
-import { cellCount, sumOf, TABLE3_APPLICANT_COLUMNS, TABLE4_PART_COLUMNS } from './values';
+import { TABLES } from './schema';
+import { cellCount, resultRowIds, sumOf, TABLE3_APPLICANT_COLUMNS, TABLE4_PART_COLUMNS } from './values';
 
 /** The fix settles within a few rounds; the bound only guards against a cycle. */
 const MAX_ROUNDS = 5;
@@ -52,7 +52,7 @@ class Grid {
   }
 }
 
-function settleTable3(grid: Grid): boolean {
+function settleTable3(grid: Grid, resultRows: string[]): boolean {
   let changed = false;
   const rows = TABLES.table3.rows.filter((r) => r.numeric && r.id !== 'r7').map((r) => r.id);
   for (const rowId of rows) {
@@ -60,7 +60,7 @@ function settleTable3(grid: Grid): boolean {
     if (sum !== null) changed = grid.set(rowId, 'total', sum) || changed;
   }
   for (const column of TABLES.table3.columns) {
-    const sum = grid.sum(TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id]));
+    const sum = grid.sum(resultRows.map((r) => [r, column.id]));
     if (sum !== null) changed = grid.set('r7', column.id, sum) || changed;
   }
   for (const column of TABLES.table3.columns) {
@@ -87,7 +87,7 @@ export function fixAllTotals(model: ReportModel): TextEdit[] {
     const cell = table3.cells.get(key)!;
     table3.set(cell.rowId, cell.columnId, value);
   }
-  for (let round = 0; round < MAX_ROUNDS && settleTable3(table3); round++);
+  for (let round = 0; round < MAX_ROUNDS && settleTable3(table3, model.tables.table3 ? resultRowIds(model.tables.table3) : []); round++);
   const table4 = new Grid(model.tables.table4);
   settleTable4(table4);
   return [...table3.edits(), ...table4.edits()].sort((a, b) => a.span.start - b.span.start);

@@ -112,8 +112,20 @@ export type ClaimKind =
   | 'carried-over'
   /** 办结 / 答复 N: （七）总计. */
   | 'handled'
-  /** 结转下年度 N: 四. */
+  /** 结转下年度 N / 另有 N 件顺延到下年度: 四. */
   | 'carried-forward'
+  /** 予以公开 N: 三（一）. */
+  | 'disclosed'
+  /** 部分公开 N: 三（二）. */
+  | 'partly-disclosed'
+  /** 不予公开 N: 三（三） 1–8 together. */
+  | 'refused'
+  /** 无法提供 N: 三（四） 1–3 together. */
+  | 'unavailable'
+  /** 不予处理 N: 三（五） 1–5 together. */
+  | 'not-processed'
+  /** 其他处理 N: 三（六） 1–3 together (or the single （六） row of the 2019 layout). */
+  | 'other-processed'
   /** 行政复议 N: table 四 复议 总计. */
   | 'review'
   /** 行政诉讼 N: both litigation groups. */
@@ -128,7 +140,9 @@ export type ClaimKind =
   | 'none-received'
   /** 未收到…行政复议、行政诉讼: table 四 all zero. */
   | 'no-review-litigation'
-  /** X 率 P%: numerator / denominator. */
+  /** 未发生行政复议被纠错、行政诉讼败诉: table 四 结果纠正 zero in the groups named (not "no case"). */
+  | 'no-corrected'
+  /** X 率 P% or N 件（占 P%）: numerator / denominator; without a denominator, the share of a table-三 total. */
   | 'percent'
   /** 未收取…处理费. */
   | 'fee-none'

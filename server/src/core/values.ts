@@ -62,13 +62,23 @@ export const TABLE3_APPLICANT_COLUMNS = TABLES.table3.columns.filter((c) => !c.i
 export const TABLE3_ORGANISATION_COLUMNS = TABLE3_APPLICANT_COLUMNS.filter((c) => c !== 'natural');
 export const TABLE4_PART_COLUMNS = TABLES.table4.columns.filter((c) => !c.isTotal).map((c) => c.id);
 
+/**
+ * The rows whose sum （七）总计 should equal: （一）…（六） with their sub-rows, or — in the 2019 layout with
+ * （六）其他处理 as one row — that row in place of its three sub-rows.
+ */
+export function resultRowIds(table: Table): string[] {
+  if (!table.sixSingle) return TABLE3_RESULT_ROW_IDS;
+  const six = TABLE3_RESULT_ROW_IDS.filter((id) => id.startsWith('r6_'));
+  return [...TABLE3_RESULT_ROW_IDS.filter((id) => !six.includes(id)), 'r6'];
+}
+
 /** The cells whose sum a total cell should equal, or null when the cell is not a total. */
-export function totalParts(table: TableId, rowId: string, columnId: string): [string, string][] | null {
-  if (table === 'table3') {
-    if (rowId === 'r7') return TABLE3_RESULT_ROW_IDS.map((r) => [r, columnId]);
+export function totalParts(table: Table, rowId: string, columnId: string): [string, string][] | null {
+  if (table.id === 'table3') {
+    if (rowId === 'r7') return resultRowIds(table).map((r) => [r, columnId]);
     if (columnId === 'total') return TABLE3_APPLICANT_COLUMNS.map((c) => [rowId, c]);
   }
-  if (table === 'table4' && columnId === 'total') return TABLE4_PART_COLUMNS.map((c) => [rowId, c]);
+  if (table.id === 'table4' && columnId === 'total') return TABLE4_PART_COLUMNS.map((c) => [rowId, c]);
   return null;
 }
 

@@ -53,7 +53,7 @@ function cellHover(model: ReportModel, table: Table, offset: number, locale: Loc
     const cell = row.cells.find((c) => spanCovers(c.span, offset));
     if (!cell) continue;
     const values = new TableValues(table);
-    const parts = totalParts(table.id, row.rowId, cell.columnId);
+    const parts = totalParts(table, row.rowId, cell.columnId);
     return hover(
       model,
       cell.span,

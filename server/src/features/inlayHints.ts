@@ -21,7 +21,7 @@ export function provideInlayHints(model: ReportModel, range: Range, locale: Loca
     const values = new TableValues(table);
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        const parts = totalParts(table.id, row.rowId, cell.columnId);
+        const parts = totalParts(table, row.rowId, cell.columnId);
         if (!parts || cell.span.end < from || cell.span.end > to) continue;
         const sum = values.sum(parts);
         const written = cellCount(cell);

@@ -1,7 +1,7 @@
-// Cell and row form: not a number, negative, not an integer, blank, missing or extra values, rows
-// missing, numbers the parser could not place.
+// Cell and row form: not a number, negative, not an integer, missing or extra values, rows missing, numbers
+// the parser could not place; and, once per table, the blank cells (counted as 0) with one fix filling them.
 
-import type { Cell, ReportModel, Row, Table, TableId } from '../model';
+import type { Cell, ReportModel, Row, Span, Table, TableId, Unreadable } from '../model';
 import type { Locale } from '../i18n';
 import { TABLES } from '../schema';
 import { columnName, rowName } from '../values';
@@ -22,9 +22,7 @@ function checkCell(cell: Cell, locale: Locale): Finding | null {
   if (cell.value.kind === 'nan') {
     return finding('table.not-a-number', cell.span, locale === 'zh' ? `“${cell.raw}”不是数字（${at}）；请填写阿拉伯数字，没有的填 0` : `“${cell.raw}” is not a number (${at}); write a figure, 0 for none`);
   }
-  if (cell.value.kind === 'blank') {
-    return finding('table.missing-cell', cell.span, locale === 'zh' ? `此格为空（${at}），按 0 计算；请填写数字，没有的填 0` : `This cell is blank (${at}) and counts as 0; write a figure, 0 for none`);
-  }
+  if (cell.value.kind === 'blank') return null;
   const value = cell.value.value;
   if (value < 0) {
     return finding('table.negative', cell.span, locale === 'zh' ? `数值不能为负：${at} 为 ${value}；请填写实际件数，没有的填 0` : `A count cannot be negative: ${at} is ${value}; write the actual count, 0 for none`);
@@ -71,6 +69,52 @@ function checkRowShape(table: TableId, row: Row, locale: Locale): Finding[] {
   return findings;
 }
 
+const SHORT_TABLE_NAMES: Record<TableId, { zh: string; en: string }> = {
+  table2: { zh: '表二', en: 'Table 2' },
+  table3: { zh: '表三', en: 'Table 3' },
+  table4: { zh: '表四', en: 'Table 4' },
+};
+
+/** From the row's label to its last cell (a PDF label may end after the figures begin). */
+function rowSpan(row: Row): Span {
+  const spans = [row.labelSpan, ...row.cells.map((c) => c.span)];
+  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+}
+
+/**
+ * Blank cells (an empty field, or a dash where the format wants 0) of one table: one finding for the whole table,
+ * on the row of the first blank cell, with one fix that writes 0 into every blank cell. Blank cells count as 0 in
+ * the arithmetic, so this is information, not an error; a row with too few figures is table.missing-cell.
+ */
+function checkBlankCells(table: Table, locale: Locale): Finding | null {
+  const rows = table.rows.filter((r) => r.cells.some((c) => c.value.kind === 'blank'));
+  if (rows.length === 0) return null;
+  const blanks = rows.flatMap((r) => r.cells.filter((c) => c.value.kind === 'blank'));
+  const n = blanks.length;
+  const name = SHORT_TABLE_NAMES[table.id];
+  return finding(
+    'table.blank-cells',
+    rowSpan(rows[0]),
+    locale === 'zh'
+      ? `${name.zh}有 ${n} 个空格，格式要求没有的填 0；空格按 0 计算`
+      : `${name.en} has ${n} blank cell${n === 1 ? '' : 's'}; the format wants 0 for none; blank cells count as 0`,
+    {
+      related: rows.map((r) => {
+        const count = r.cells.filter((c) => c.value.kind === 'blank').length;
+        const label = rowName(table.id, r.rowId);
+        return { span: rowSpan(r), message: locale === 'zh' ? `“${label}”行 ${count} 个空格` : `Row “${label}”: ${count} blank cell${count === 1 ? '' : 's'}` };
+      }),
+      fixes: [
+        {
+          title: locale === 'zh' ? `将 ${n} 个空格填为 0` : `Fill the ${n} blank cell${n === 1 ? '' : 's'} with 0`,
+          edits: blanks.map((c) => ({ span: c.span, newText: '0' })),
+          preferred: true,
+        },
+      ],
+    },
+  );
+}
+
 function checkMissingRows(table: Table, locale: Locale): Finding[] {
   const order = TABLES[table.id].rows.filter((r) => r.numeric).map((r) => r.id);
   return table.missingRows.map((rowId) => {
@@ -97,18 +141,28 @@ export function checkCells(model: ReportModel, locale: Locale): Finding[] {
       }
       findings.push(...checkRowShape(table.id, row, locale));
     }
+    const blank = checkBlankCells(table, locale);
+    if (blank) findings.push(blank);
     findings.push(...checkMissingRows(table, locale));
   }
   for (const region of model.unreadable) {
     findings.push(
-      finding(
-        'table.unreadable',
-        region.span,
-        region.reason === 'numbers-without-label'
-          ? locale === 'zh' ? '无法识别这些数字属于哪一行；请检查行标签是否按格式书写' : 'These figures belong to no recognisable row; check the row label'
-          : locale === 'zh' ? '这一部分有数字，但读不出统计表；请按格式的行标签填写表格' : 'This section has figures but no readable table; use the format\'s row labels',
-      ),
+      finding('table.unreadable', region.span, unreadableMessage(region, locale)),
     );
   }
   return findings;
+}
+
+function unreadableMessage(region: Unreadable, locale: Locale): string {
+  if (region.reason === 'numbers-without-label') {
+    return locale === 'zh' ? '无法识别这些数字属于哪一行；请检查行标签是否按格式书写' : 'These figures belong to no recognisable row; check the row label';
+  }
+  if (region.reason === 'table-uncertain' && region.table) {
+    const name = TABLE_NAMES[region.table][locale];
+    const rows = `${region.rowsRecognised ?? 0}/${region.rowsExpected ?? 0}`;
+    return locale === 'zh'
+      ? `${name}的数字无法确定各属哪一行哪一列（识别出 ${rows} 行），不作核对；文本可能由 PDF 转换时打乱，请对照原件按格式整理表格，或改用“-layout”方式提取`
+      : `${name}: the figures cannot be placed in their rows and columns with certainty (${rows} rows recognised), so the table is not checked; the text was probably scrambled in conversion from PDF — lay the table out as in the format, or extract it with a layout-preserving tool`;
+  }
+  return locale === 'zh' ? '这一部分有数字，但读不出统计表；请按格式的行标签填写表格' : 'This section has figures but no readable table; use the format\'s row labels';
 }

@@ -2,6 +2,7 @@
 
 import type { Cell, Claim, ReportModel } from '../model';
 import type { Locale } from '../i18n';
+import { TABLE3_ROWS } from '../schema';
 import { columnName, rowName, TABLE3_ORGANISATION_COLUMNS, tableValues, type TableValues } from '../values';
 import { finding, type Finding, type Related } from './rules';
 
@@ -21,10 +22,43 @@ function reading(values: TableValues, keys: [string, string][], zh: string, en: 
 const total = (rowId: string): [string, string][] => [[rowId, 'total']];
 const columnsOf = (rowIds: string[], columns: string[]): [string, string][] => rowIds.flatMap((r) => columns.map((c): [string, string] => [r, c]));
 
+/** The numbered sub-rows of a result group of table 三 (（三） → 1.–8.). */
+const subRows = (group: string): string[] => TABLE3_ROWS.filter((r) => r.group === group && r.numeric).map((r) => r.id);
+const totalsOf = (rowIds: string[]): [string, string][] => rowIds.map((r): [string, string] => [r, 'total']);
+
+/** A result group's total: the sum of its sub-rows' 总计, or the single （六） row of the 2019 layout. */
+function groupReading(t3: TableValues, group: 'r3' | 'r4' | 'r5' | 'r6', zh: string, en: string): Reading | null {
+  if (group === 'r6' && t3.table.sixSingle) return reading(t3, total('r6'), zh, en);
+  const rows = subRows(group);
+  return reading(t3, totalsOf(rows), `${zh}（1–${rows.length} 项合计）`, `${en} (items 1–${rows.length} together)`);
+}
+
 /** The readings a table-三 claim accepts; any one matching is enough. */
-function table3Readings(claim: Claim, t3: TableValues): Reading[] {
+function table3Readings(claim: Claim, t3: TableValues, model: ReportModel): Reading[] {
   const list: (Reading | null)[] = [];
   switch (claim.kind) {
+    case 'disclosed':
+      list.push(reading(t3, total('r1'), '（一）予以公开', '(1) disclosed'));
+      // A report that does not give 部分公开 a figure of its own may count it in 予以公开.
+      if (!model.claims.some((c) => c.kind === 'partly-disclosed')) {
+        list.push(reading(t3, [...total('r1'), ...total('r2')], '（一）予以公开加（二）部分公开', '(1) disclosed plus (2) partly disclosed'));
+      }
+      break;
+    case 'partly-disclosed':
+      list.push(reading(t3, total('r2'), '（二）部分公开', '(2) partly disclosed'));
+      break;
+    case 'refused':
+      list.push(groupReading(t3, 'r3', '（三）不予公开', '(3) refused'));
+      break;
+    case 'unavailable':
+      list.push(groupReading(t3, 'r4', '（四）无法提供', '(4) cannot be provided'));
+      break;
+    case 'not-processed':
+      list.push(groupReading(t3, 'r5', '（五）不予处理', '(5) not handled'));
+      break;
+    case 'other-processed':
+      list.push(groupReading(t3, 'r6', '（六）其他处理', '(6) other outcomes'));
+      break;
     case 'received':
       list.push(reading(t3, total('new'), '本年新收（第一项）', 'received this year (item 1)'));
       list.push(reading(t3, [...total('new'), ...total('carried')], '本年新收加上年结转（第一项＋第二项）', 'received plus carried over (items 1 + 2)'));
@@ -134,6 +168,27 @@ function checkStatement(claim: Claim, model: ReportModel, locale: Locale): Findi
       { severity: 'error', related: relatedOf([received], locale) },
     );
   }
+  if (claim.kind === 'no-corrected') {
+    const t4 = tableValues(model, 'table4');
+    if (!t4) return null;
+    const readings: (Reading | null)[] = [];
+    if (/复议/.test(claim.phrase) && /纠错|纠正|撤销|确认违法|被改变|被变更/.test(claim.phrase)) {
+      readings.push(reading(t4, [['review', 'corrected']], '行政复议结果纠正', 'reconsideration corrected'));
+    }
+    if (/诉讼|起诉/.test(claim.phrase) && /败诉|纠错|纠正|撤销|确认违法/.test(claim.phrase)) {
+      readings.push(reading(t4, [['direct', 'corrected'], ['after', 'corrected']], '行政诉讼结果纠正（直接起诉＋复议后起诉）', 'litigation corrected (direct + after reconsideration)'));
+    }
+    const nonZero = readings.filter((r): r is Reading => r !== null && r.value !== 0);
+    if (nonZero.length === 0) return null;
+    return finding(
+      'narrative.count-mismatch',
+      claim.span,
+      locale === 'zh'
+        ? `正文称“${claim.phrase}”，但表四${nonZero.map((r) => `${r.zh}为 ${r.value} 件`).join('，')}；请核对正文或表格`
+        : `The text says “${claim.phrase}” but table 4 shows ${nonZero.map((r) => `${r.en} ${r.value}`).join(', ')}; check the text or the table`,
+      { severity: 'error', related: relatedOf(nonZero, locale) },
+    );
+  }
   if (claim.kind === 'no-review-litigation') {
     const t4 = tableValues(model, 'table4');
     if (!t4) return null;
@@ -160,10 +215,55 @@ function roundTo(value: number, decimals: number): number {
   return Math.round(value * factor + 1e-9) / factor;
 }
 
-function checkPercent(claim: Claim, locale: Locale): Finding | null {
+/**
+ * "予以公开 1362 件（占 43.7%）" with no total in the sentence: the share of the applications the table counts,
+ * read as （七）总计, 一 or 一＋二. Any of them matching at the precision written is enough.
+ */
+function checkShare(claim: Claim, t3: TableValues | null, locale: Locale): Finding | null {
+  if (!t3) return null;
   const stated = claim.number!;
   const numerator = claim.numerator!;
-  const denominator = claim.denominator!;
+  const wholes = [
+    reading(t3, total('r7'), '办理结果总计（（七）总计）', 'results total ((7) total)'),
+    reading(t3, total('new'), '本年新收（第一项）', 'received this year (item 1)'),
+    reading(t3, [...total('new'), ...total('carried')], '本年新收加上年结转（第一项＋第二项）', 'received plus carried over (items 1 + 2)'),
+  ].filter((r): r is Reading => r !== null && r.value > 0);
+  // Equal wholes are one reading, named once.
+  const distinct = wholes.filter((r, i) => wholes.findIndex((o) => o.value === r.value) === i);
+  if (distinct.length === 0) return null;
+  const fixed = (exact: number) => roundTo(exact, stated.decimals).toFixed(stated.decimals);
+  const rates = distinct.map((r) => ({ r, exact: (numerator.value / r.value) * 100 }));
+  if (rates.some(({ exact }) => Math.abs(roundTo(exact, stated.decimals) - stated.value) < 1e-9)) return null;
+  const described = rates
+    .map(({ r, exact }) => {
+      const expected = fixed(exact);
+      return locale === 'zh' ? `占${r.zh} ${r.value} 的 ${expected}%` : `${expected}% of ${r.en}, ${r.value}`;
+    })
+    .join(locale === 'zh' ? '，' : '; ');
+  return finding(
+    'narrative.percent',
+    claim.span,
+    locale === 'zh'
+      ? `正文“${claim.phrase}”与表三不符：${numerator.value} 件应为${described}，实写 ${stated.raw}；请核对`
+      : `“${claim.phrase}” does not match table 3: ${numerator.value} is ${described}, but ${stated.raw} is written; check it`,
+    {
+      related: [
+        { span: numerator.span, message: locale === 'zh' ? `分子：${numerator.raw}` : `Numerator: ${numerator.raw}` },
+        ...relatedOf(distinct, locale),
+      ],
+      fixes:
+        distinct.length === 1
+          ? [{ title: locale === 'zh' ? `改为 ${fixed(rates[0].exact)}%` : `Change to ${fixed(rates[0].exact)}%`, edits: [{ span: claim.span, newText: fixed(rates[0].exact) }], preferred: false }]
+          : [],
+    },
+  );
+}
+
+function checkPercent(claim: Claim, t3: TableValues | null, locale: Locale): Finding | null {
+  if (!claim.denominator) return checkShare(claim, t3, locale);
+  const stated = claim.number!;
+  const numerator = claim.numerator!;
+  const denominator = claim.denominator;
   if (denominator.value === 0) return null;
   const exact = (numerator.value / denominator.value) * 100;
   const expected = roundTo(exact, stated.decimals);
@@ -228,11 +328,11 @@ export function checkNarrative(model: ReportModel, locale: Locale): Finding[] {
   const t4 = tableValues(model, 'table4');
   for (const claim of model.claims) {
     let problem: Finding | null = null;
-    if (claim.kind === 'percent') problem = checkPercent(claim, locale);
+    if (claim.kind === 'percent') problem = checkPercent(claim, t3, locale);
     else if (claim.kind === 'review' || claim.kind === 'litigation' || claim.kind === 'review-and-litigation') problem = t4 && checkTable4Claim(claim, t4, locale);
-    else if (claim.kind === 'none-received' || claim.kind === 'no-review-litigation') problem = checkStatement(claim, model, locale);
+    else if (claim.kind === 'none-received' || claim.kind === 'no-review-litigation' || claim.kind === 'no-corrected') problem = checkStatement(claim, model, locale);
     else if (claim.number && t3) {
-      const readings = table3Readings(claim, t3);
+      const readings = table3Readings(claim, t3, model);
       if (readings.length > 0 && !readings.some((r) => r.value === claim.number!.value)) problem = mismatch(claim, readings, locale, '表三');
     }
     if (problem) findings.push(problem);

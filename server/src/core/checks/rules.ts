@@ -17,6 +17,7 @@ export const RULES = {
   'table.missing-row': 'error',
   'table.missing-cell': 'error',
   'table.extra-cells': 'error',
+  'table.blank-cells': 'information',
   'table.unreadable': 'warning',
   'narrative.count-mismatch': 'warning',
   'narrative.ambiguous-count': 'warning',

@@ -3,8 +3,8 @@
 
 import type { Cell, ReportModel } from '../model';
 import type { Locale } from '../i18n';
-import { TABLE3_RESULT_ROW_IDS, TABLES } from '../schema';
-import { columnName, rowName, TABLE3_APPLICANT_COLUMNS, tableValues, type TableValues } from '../values';
+import { TABLES } from '../schema';
+import { columnName, resultRowIds, rowName, TABLE3_APPLICANT_COLUMNS, tableValues, type TableValues } from '../values';
 import { finding, type Finding, type Related } from './rules';
 
 const related = (cells: Cell[], describe: (c: Cell) => string): Related[] => cells.map((c) => ({ span: c.span, message: describe(c) }));
@@ -51,7 +51,7 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
 
   for (const column of TABLES.table3.columns) {
     const seventh = values.num('r7', column.id);
-    const sum = values.sum(TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id]));
+    const sum = values.sum(resultRowIds(values.table).map((r) => [r, column.id]));
     if (seventh === null || sum === null || seventh === sum) continue;
     resultFailures.set(column.id, { excess: seventh - sum, expected: sum });
     const cell = values.cell('r7', column.id)!;
@@ -63,7 +63,7 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
           ? `“${column.label}”列的（七）总计应为 ${sum}（（一）至（六）各项之和），实为 ${seventh}；请核对办理结果各项或将总计改为 ${sum}`
           : `(7) total of column “${column.label}” should be ${sum} (the sum of results (1)–(6)) but is ${seventh}; check the results or change the total to ${sum}`,
         {
-          related: related(values.cellsOf(TABLE3_RESULT_ROW_IDS.map((r) => [r, column.id])).filter((c) => c.value.kind !== 'number' || c.value.value !== 0), cellLabel),
+          related: related(values.cellsOf(resultRowIds(values.table).map((r) => [r, column.id])).filter((c) => c.value.kind !== 'number' || c.value.value !== 0), cellLabel),
           fixes: [totalFix(cell, sum, locale)],
         },
       ),
@@ -117,7 +117,7 @@ function suspectCells(
   locale: Locale,
 ): Finding[] {
   const findings: Finding[] = [];
-  const resultRows = new Set(TABLE3_RESULT_ROW_IDS);
+  const resultRows = new Set(resultRowIds(values.table));
   const candidates: { rowId: string; columnId: string; excess: number }[] = [];
   for (const [rowId, rowFailure] of rowFailures) {
     // A wrong applicant cell leaves the total column's check intact; when that check fails too, the

@@ -81,6 +81,19 @@ function findOutdated(text: string, regions: Span[]): OutdatedLabel[] {
   return result.sort((a, b) => a.span.start - b.span.start);
 }
 
+/** The title's lines, which PDF text repeats as a running header on every page (inside tables too). */
+function runningHeaders(text: string, lineStarts: number[], titleSpan: Span | null): Set<string> {
+  const headers = new Set<string>();
+  if (!titleSpan) return headers;
+  const first = lineOf(lineStarts, titleSpan.start);
+  const last = lineOf(lineStarts, Math.max(titleSpan.start, titleSpan.end - 1));
+  for (let line = first; line <= last; line++) {
+    const compact = text.slice(lineStarts[line], lineEndOf(text, lineStarts, line)).replace(/[\s\f]+/g, '');
+    if (compact !== '' && !/^\d+$/.test(compact)) headers.add(compact);
+  }
+  return headers;
+}
+
 export function parseReport(text: string): ReportModel {
   const lineStarts = computeLineStarts(text);
   const headings = findHeadings(text, lineStarts);
@@ -89,6 +102,7 @@ export function parseReport(text: string): ReportModel {
   const suppressions = findSuppressions(text, lineStarts);
   const headingStarts = headings.map((h) => h.span.start);
 
+  const furniture = runningHeaders(text, lineStarts, title?.span ?? null);
   const tables: Partial<Record<TableId, Table>> = {};
   let unreadable: Unreadable[] = [];
   const regions: Partial<Record<TableId, Span>> = {};
@@ -96,7 +110,7 @@ export function parseReport(text: string): ReportModel {
     const region = tableRegion(text, lineStarts, sections, id, headingStarts);
     if (!region) continue;
     regions[id] = region;
-    const parsed = id === 'table4' ? parseTable4(text, lineStarts, region) : parseRowTable(text, lineStarts, id, region);
+    const parsed = id === 'table4' ? parseTable4(text, lineStarts, region, furniture) : parseRowTable(text, lineStarts, id, region, furniture);
     if (parsed.table) tables[id] = parsed.table;
     // concat, not push(...): a garbled table can yield more regions than a call may take arguments.
     unreadable = unreadable.concat(parsed.unreadable);

@@ -113,27 +113,146 @@ export function findSubHeadings(text: string, lineStarts: number[], body: Span, 
   return result;
 }
 
-/** Line breaks may fall anywhere in a PDF-extracted title ("…工作年\n度报告"). */
-const wrapped = (word: string): string => [...word].map((ch) => `${ch}\\n*`).join('');
-const TITLE_PATTERN = new RegExp(`(\\d{4})\\n*${wrapped('年')}(?:度\\n*)?${wrapped('政府信息公开')}(?:${wrapped('工作')})?${wrapped('年度报')}告`);
+/** How far into the text (and never past section 一) the title is looked for. */
+const TITLE_WINDOW = 1000;
+/** Title lines joined at most (a title broken over lines, with the body on a line of its own). */
+const TITLE_MAX_LINES = 4;
+const TITLE_MAX_CHARS = 120;
 
-/** The title: issuing body and report year, read from the text before section 一 (it may be broken over lines). */
-export function parseTitle(text: string, firstHeadingStart: number): Title | null {
-  const limit = Math.min(firstHeadingStart, 600);
-  const compact = CompactText.build(text, [{ start: 0, end: limit }], (ch) => ch === '\n' || (!isSpace(ch) && ch !== '#' && ch !== '*'), asciiDigits);
-  const m = TITLE_PATTERN.exec(compact.text);
+/**
+ * A whole title, read on the title lines joined without whitespace: [body] year 年[度] [body] 政府信息公开[工作][年度]报告,
+ * with an optional bracketed note at the end (（全文）). The body stands either before the year or after it, never both.
+ */
+const TITLE_PATTERN = /^(.*?)((?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})年(度)?(.*?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告(?:[（(][^（）()]{1,12}[）)])?$/;
+/** An issuing body as written in a title: Chinese characters (brackets and · allowed), no figures, no punctuation. */
+const BODY_TEXT = /^[\u3400-\u9fff（）()·]{2,40}$/;
+/** Words that begin a sentence or a notice, or name a web page, not an organ. */
+const NOT_A_BODY = /^(?:关于|印发|转发|报送|公布|发布)|报告|网站|门户|专栏|栏目|首页/;
+/** The name of an organ ends with what it is (局, 人民政府, 办事处, 委员会, 中心…). */
+const ORGAN_SUFFIX = /(?:政府|办公室|办公厅|办事处|委员会|委|办|局|厅|处|署|院|中心|所|站|队|会|部|馆|镇|乡|街道|区|县|市|州|盟|旗|省|公司|集团|行|关|社|团|校|场|台|司|园|室|狱)$/;
+/** Page numbers and similar lines that a PDF extractor puts around a title: "- 1 -", "第 1 页", "1/12", "3". */
+const PAGE_FURNITURE = /^(?:[-—–－~]+\d{1,4}[-—–－~]+|\d{1,3}|第\d{1,4}页(?:[,，]?共\d{1,4}页)?|\d{1,4}[/／]\d{1,4})$/;
+
+const CHINESE_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function yearValue(written: string): number {
+  return /^\d{4}$/.test(written) ? Number(written) : Number([...written].map((ch) => CHINESE_DIGITS[ch]).join(''));
+}
+
+function isBodyText(s: string): boolean {
+  return BODY_TEXT.test(s) && !NOT_A_BODY.test(s);
+}
+
+function isOrganName(s: string): boolean {
+  return isBodyText(s) && ORGAN_SUFFIX.test(s.replace(/[（(][^（）()]*[）)]$/, ''));
+}
+
+/** A line of the compact view: [start, end) indices into it. */
+interface TitleLine {
+  start: number;
+  end: number;
+}
+
+interface TitleMatch {
+  first: number;
+  last: number;
+  /** Indices into the compact view. */
+  body: [number, number] | null;
+  year: number;
+  yearAt: number;
+  start: number;
+  end: number;
+}
+
+/** The title read from lines[first..last] joined, when they hold exactly one title and nothing else. */
+function matchTitle(view: string, lines: TitleLine[], first: number, last: number): TitleMatch | null {
+  let joined = '';
+  const at: number[] = [];
+  for (let k = first; k <= last; k++) {
+    for (let i = lines[k].start; i < lines[k].end; i++) at.push(i);
+    joined += view.slice(lines[k].start, lines[k].end);
+  }
+  if (joined.length > TITLE_MAX_CHARS) return null;
+  const m = TITLE_PATTERN.exec(joined);
   if (!m) return null;
-  const lineBreak = compact.text.lastIndexOf('\n', m.index);
-  const bodyStartIndex = lineBreak + 1;
-  const bodyText = compact.text.slice(bodyStartIndex, m.index);
-  const year = Number(m[1]);
-  const titleStart = bodyText.length > 0 ? bodyStartIndex : m.index;
+  const before = m[1];
+  const yearAt = before.length;
+  const afterAt = yearAt + m[2].length + 1 + (m[3]?.length ?? 0);
+  let after = m[4];
+  if (before.length > 0 && after.length > 0) return null;
+  let body: [number, number] | null = null;
+  // The body must read as the name of an organ: "现将2023年政府信息公开工作年度报告…" is a sentence, not a title.
+  if (before.length > 0) {
+    if (!isOrganName(before)) return null;
+    body = [at[0], at[yearAt - 1] + 1];
+  } else if (after.length > 0) {
+    // "2023年某县人民政府信息公开…": the body's 政府 is also the first word of 政府信息公开.
+    let afterEnd = afterAt + after.length;
+    if (after.endsWith('人民')) {
+      after += '政府';
+      afterEnd += 2;
+    }
+    if (!isOrganName(after)) return null;
+    body = [at[afterAt], at[afterEnd - 1] + 1];
+  }
+  return { first, last, body, year: yearValue(m[2]), yearAt: at[yearAt], start: at[0], end: at[at.length - 1] + 1 };
+}
+
+/**
+ * The title: issuing body and report year, read from the text before section 一. The title may be broken over
+ * lines anywhere (PDF text), spaced out, written year first (2024年某市人民政府政府信息公开…) or body first, with the
+ * body on a line of its own before or after it, among blank lines and page numbers.
+ */
+export function parseTitle(text: string, firstHeadingStart: number): Title | null {
+  const limit = Math.min(firstHeadingStart, TITLE_WINDOW);
+  const lineBreak = (ch: string): boolean => ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v' || ch === '\u2028';
+  const compact = CompactText.build(
+    text,
+    [{ start: 0, end: limit }],
+    (ch) => ch === '\n' || (!isSpace(ch) && ch !== '#' && ch !== '*'),
+    (ch) => (lineBreak(ch) ? '\n' : asciiDigits(ch)),
+  );
+  const view = compact.text;
+  const lines: TitleLine[] = [];
+  for (let start = 0; start <= view.length; ) {
+    const nl = view.indexOf('\n', start);
+    const end = nl < 0 ? view.length : nl;
+    if (end > start && !PAGE_FURNITURE.test(view.slice(start, end))) lines.push({ start, end });
+    start = end + 1;
+  }
+
+  let found: TitleMatch | null = null;
+  for (let first = 0; first < lines.length && !found; first++) {
+    for (let last = first; last < Math.min(lines.length, first + TITLE_MAX_LINES) && !found; last++) {
+      found = matchTitle(view, lines, first, last);
+    }
+  }
+  if (!found) return null;
+  // A banner line above a title that names its own body is not part of it ("某市人民政府" over "某局2023年…").
+  if (found.body && found.first < found.last) {
+    for (let first = found.first + 1; first <= found.last; first++) {
+      const shorter = matchTitle(view, lines, first, found.last);
+      if (shorter?.body && shorter.body[1] - shorter.body[0] >= 3 && isOrganName(view.slice(shorter.body[0], shorter.body[1]))) {
+        found = shorter;
+        break;
+      }
+    }
+  }
+  let { body, start, end } = found;
+  // No body in the title: the body on the next line (a name under the title).
+  if (!body && found.last + 1 < lines.length) {
+    const next = lines[found.last + 1];
+    if (next.end - next.start <= 30 && isOrganName(view.slice(next.start, next.end))) {
+      body = [next.start, next.end];
+      end = next.end;
+    }
+  }
   return {
-    body: bodyText.length > 0 ? bodyText : null,
-    bodySpan: bodyText.length > 0 ? compact.span(bodyStartIndex, m.index) : null,
-    year,
-    yearSpan: compact.span(m.index, m.index + 4),
-    span: compact.span(titleStart, m.index + m[0].length),
+    body: body ? view.slice(body[0], body[1]).replace(/\n/g, '') : null,
+    bodySpan: body ? compact.span(body[0], body[1]) : null,
+    year: found.year,
+    yearSpan: compact.span(found.yearAt, found.yearAt + 4),
+    span: compact.span(start, end),
   };
 }
 

@@ -1,11 +1,17 @@
-// Tables 二, 三 and 四, read from any layout: PDF-extracted text (labels wrapped over lines, numbers
-// separated by spaces, a row's last number on the next line), tab-separated Word/HTML exports, Markdown
-// pipe tables. The text is cut into fields; runs of label text followed by runs of values are matched,
-// in the format's order, against the schema's rows.
+// Tables 二, 三 and 四, read from any layout text extractors and editors produce: Markdown pipe tables,
+// tab-separated Word/HTML exports, space-aligned PDF text (labels wrapped above, below or around the figures,
+// across page breaks), one cell per line, and column-major runs of figures (figures of several rows after
+// their labels, column by column).
+//
+// The region is cut into fields; page furniture (page numbers, running headers) is dropped. Label text and
+// figures alternate in runs. Row labels are found in the label text of every run and matched to the format's
+// rows globally (the best monotone assignment, so one mistyped label costs only its own row). Figures are
+// then placed only where their row and column are certain; a table whose figures cannot be placed with
+// certainty is left out of the model and reported once.
 
 import type { Cell, CellValue, Row, Span, Table, TableId, Unreadable } from '../model';
 import { TABLES, type RowSpec } from '../schema';
-import { asciiDigits, classifyField, CompactText, isSpace, labelCore, labelNumbering, lineEndOf, lineOf, looseLabel, normalizeLabel, similarity } from '../text';
+import { asciiDigits, classifyField, CompactText, isSpace, lineEndOf, lineOf, similarity } from '../text';
 
 interface Field {
   raw: string;
@@ -16,6 +22,8 @@ interface Field {
   empty: boolean;
   /** Cut at a tab or pipe (not at spaces). */
   separated: boolean;
+  /** An empty field after label text on its line: a blank cell, not a merged label cell. */
+  afterLabel: boolean;
 }
 
 interface Run {
@@ -26,6 +34,13 @@ interface Run {
 const ALIGNMENT_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Prose lines inside a table region are not table text. */
 const PROSE_LINE = /[。；]/;
+
+/** Page numbers as PDF extractors leave them: -2-, - 3 -, — 5 —, 第 3 页, 第3页 共12页, 3/12. */
+const PAGE_NUMBER = /^(?:[-—–－~〜]+\s*\d{1,4}\s*[-—–－~〜]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$/;
+
+export function isPageNumber(line: string): boolean {
+  return PAGE_NUMBER.test(asciiDigits(line.replace(/\f/g, '').trim()));
+}
 
 function splitLine(text: string, start: number, end: number): { from: number; to: number; separated: boolean }[] {
   const line = text.slice(start, end);
@@ -48,16 +63,18 @@ function splitLine(text: string, start: number, end: number): { from: number; to
   }
   let i = 0;
   while (i < line.length) {
-    while (i < line.length && isSpace(line[i])) i++;
+    while (i < line.length && (isSpace(line[i]) || line[i] === '\f')) i++;
     const from = i;
-    while (i < line.length && !isSpace(line[i])) i++;
+    while (i < line.length && !isSpace(line[i]) && line[i] !== '\f') i++;
     if (i > from) parts.push({ from: start + from, to: start + i, separated: false });
   }
   return parts;
 }
 
-function tokenize(text: string, lineStarts: number[], region: Span): Field[] {
-  const fields: Field[] = [];
+const compactLine = (s: string): string => s.replace(/[\s\f]+/g, '');
+
+function tokenize(text: string, lineStarts: number[], region: Span, furniture: Set<string>): Field[] {
+  let fields: Field[] = [];
   for (let line = lineOf(lineStarts, region.start); line < lineStarts.length; line++) {
     const start = lineStarts[line];
     if (start < region.start) continue;
@@ -66,8 +83,10 @@ function tokenize(text: string, lineStarts: number[], region: Span): Field[] {
     const content = text.slice(start, end);
     const trimmed = content.trim();
     if (trimmed === '' || ALIGNMENT_ROW.test(content) || trimmed.startsWith('<!--') || trimmed.startsWith('//')) continue;
+    if (isPageNumber(trimmed) || furniture.has(compactLine(trimmed))) continue;
     if (PROSE_LINE.test(content) && !content.includes('\t') && !content.includes('|') && !trimmed.startsWith('（本列') && !trimmed.startsWith('(本列')) continue;
-    fields.push(...lineFields(text, start, end));
+    // concat, not push(...): a line may hold more fields than a call may take arguments.
+    fields = fields.concat(lineFields(text, start, end));
   }
   return fields;
 }
@@ -80,18 +99,20 @@ const NOT_A_LABEL = /^(?:无|[A-Za-z]{1,3})$/;
 
 /**
  * The fields of one line. Empty fields before the line's first text or value are merged label cells, and
- * empty fields ending the line are padding: both are dropped; a word between two values of the line, or a short word ending a tab or pipe row after a
- * value, stands where a figure belongs and is read as "not a number".
+ * empty fields ending the line are padding: both are dropped; a word between two values of the line, or a
+ * short word ending a tab or pipe row after a value, stands where a figure belongs and is read as "not a number".
  */
 function lineFields(text: string, start: number, end: number): Field[] {
   const fields: Field[] = [];
+  const hasLabel = splitLine(text, start, end).some((p) => classifyField(text.slice(p.from, p.to)).kind === 'text');
   for (const part of splitLine(text, start, end)) {
     let from = part.from;
     let to = part.to;
     while (from < to && isSpace(text[from])) from++;
     while (to > from && isSpace(text[to - 1])) to--;
     const raw = text.slice(from, to);
-    if (raw === '' && (!part.separated || fields.length === 0)) continue;
+    // Before a line's label an empty field is a merged label cell; a line of figures alone (table 四's data row) has none.
+    if (raw === '' && (!part.separated || (fields.length === 0 && hasLabel))) continue;
     const position = raw === '' ? Math.min(part.from + 1, part.to) : from;
     const token = classifyField(raw);
     fields.push({
@@ -101,9 +122,10 @@ function lineFields(text: string, start: number, end: number): Field[] {
       value: token.kind === 'number' ? token.value : 0,
       empty: raw === '',
       separated: part.separated,
+      afterLabel: raw === '' && (!hasLabel || fields.some((f) => f.kind === 'text')),
     });
   }
-  while (fields.length > 0 && fields[fields.length - 1].empty) fields.pop();
+  // Empty fields ending a tab or pipe row are kept: they may be blank cells (the row's width decides later).
   const firstValue = fields.findIndex(isValue);
   if (firstValue < 0) return fields;
   const lastValue = fields.findLastIndex(isValue);
@@ -125,8 +147,7 @@ function toRuns(fields: Field[]): Run[] {
   let label: Field[] = [];
   let values: Field[] = [];
   const flush = () => {
-    while (values.length > 0 && values[values.length - 1].empty) values.pop();
-    if (values.length > 0) runs.push({ label, values });
+    runs.push({ label, values });
     label = [];
     values = [];
   };
@@ -135,12 +156,12 @@ function toRuns(fields: Field[]): Run[] {
       if (values.length > 0) flush();
       label.push(field);
     } else if (field.empty) {
-      if (values.length > 0) values.push(field);
+      if (values.length > 0 || field.afterLabel) values.push(field);
     } else {
       values.push(field);
     }
   }
-  flush();
+  if (label.length > 0 || values.length > 0) flush();
   return runs;
 }
 
@@ -150,77 +171,226 @@ function cellValue(field: Field): CellValue {
   return { kind: 'blank' };
 }
 
-/** The loose forms under which a row is recognised. */
-function rowKeys(spec: RowSpec): string[] {
-  return [spec.label, ...spec.aliases].map((l) => looseLabel(labelCore(normalizeLabel(l))));
+// ---------------------------------------------------------------------------------------------------------
+// Label matching
+
+/**
+ * The form in which label text is matched: no whitespace, quotes or commas; ASCII digits and brackets;
+ * "、", "．" and "." all written ".", so that numbering reads the same however it was typed.
+ */
+const MATCH_MAP: Record<string, string> = { '(': '（', ')': '）', '、': '.', '．': '.', '。': '.', '，': ',', '：': ':' };
+const MATCH_DROP = /[\s\f“”‘’'"「」,:;；\u3000]/;
+
+function matchChar(ch: string): string {
+  const ascii = asciiDigits(ch);
+  return MATCH_MAP[ascii] ?? ascii;
 }
 
-const keysCache = new Map<RowSpec, string[]>();
-function keysOf(spec: RowSpec): string[] {
-  let keys = keysCache.get(spec);
+const matchForm = (s: string): string => [...s].map(matchChar).filter((ch) => !MATCH_DROP.test(ch)).join('');
+
+/** Numbering at the start of a label in match form: 1.  （一）  一. */
+const NUMBERING = /^(?:\d{1,2}\.|（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}\.)/;
+
+interface RowKey {
+  spec: RowSpec;
+  /** Index in the table's matchable rows (format order). */
+  index: number;
+  numbering: string;
+  /** The label without numbering, in match form; the first is the format's own wording. */
+  cores: string[];
+}
+
+function rowKey(spec: RowSpec, index: number): RowKey {
+  const label = matchForm(spec.label);
+  const numbering = NUMBERING.exec(label)?.[0] ?? '';
+  const wordings = [spec.label, ...spec.aliases, ...(spec.trialLabel ? [spec.trialLabel] : [])];
+  const cores = [...new Set(wordings.map((w) => matchForm(w).replace(NUMBERING, '')))];
+  return { spec, index, numbering, cores };
+}
+
+/** The rows a table's labels are matched against: its numeric rows, and for table 三 the （六） group row (the 2019 single row). */
+function matchableRows(id: TableId): RowSpec[] {
+  return TABLES[id].rows.filter((r) => r.numeric || (id === 'table3' && r.id === 'r6'));
+}
+
+const keyCache = new Map<TableId, RowKey[]>();
+function keysOf(id: TableId): RowKey[] {
+  let keys = keyCache.get(id);
   if (!keys) {
-    keys = rowKeys(spec);
-    keysCache.set(spec, keys);
+    keys = matchableRows(id).map(rowKey);
+    keyCache.set(id, keys);
   }
   return keys;
 }
 
-const LOOSE_DROP = /[“”‘’'"「」，、。：；.,:;]/;
-
-function looseChar(ch: string): string {
-  const ascii = asciiDigits(ch);
-  return ascii === '(' ? '（' : ascii === ')' ? '）' : ascii;
+/** A place in a run's label text where a row's label is. */
+interface Occurrence {
+  run: number;
+  key: RowKey;
+  score: number;
+  /** Range in the run's match-form label text. */
+  from: number;
+  to: number;
 }
 
-interface LabelMatch {
-  spec: RowSpec;
-  index: number;
-  labelSpan: Span;
+const SHORT_CORE = 2;
+const FUZZY_MIN = 0.6;
+const PREFIX_MIN = 4;
+
+/** Where a numbering or a row label may start: after numbering punctuation, at a bracket, at a digit. */
+function startsLabel(text: string, at: number): boolean {
+  return at === 0 || NUMBERING.test(text.slice(at)) || /[.）)]/.test(text[at - 1]);
 }
 
-const FUZZY_THRESHOLD = 0.5;
-const FUZZY_LOOKAHEAD = 2;
+/** A run's label text in match form, with where each of its fields starts and ends in it. */
+interface LabelText {
+  compact: CompactText;
+  fieldStarts: Set<number>;
+  fieldEnds: Set<number>;
+}
 
-/** Finds which of the expected rows a run's label text names, and where the label starts. */
-function matchLabel(text: string, label: Field[], rows: RowSpec[], expect: number): LabelMatch | null {
-  if (label.length === 0) return null;
-  const compact = CompactText.build(
-    text,
-    label.map((f) => f.span),
-    (ch) => !isSpace(ch) && !LOOSE_DROP.test(ch),
-    looseChar,
-  );
-  const loose = compact.text;
-  const labelEnd = label[label.length - 1].span.end;
-  const spanFrom = (spec: RowSpec, at: number): Span => {
-    const numbering = looseLabel(labelNumbering(normalizeLabel(spec.label)));
-    const start = numbering && loose.slice(at - numbering.length, at) === numbering ? at - numbering.length : at;
-    return { start: compact.offsetAt(start), end: labelEnd };
+function labelTextOf(text: string, run: Run): LabelText {
+  const keep = (ch: string) => !MATCH_DROP.test(ch);
+  const compact = CompactText.build(text, run.label.map((f) => f.span), keep, matchChar);
+  const fieldStarts = new Set<number>();
+  const fieldEnds = new Set<number>();
+  let at = 0;
+  for (const field of run.label) {
+    fieldStarts.add(at);
+    for (let i = field.span.start; i < field.span.end; i++) if (keep(matchChar(text[i]))) at++;
+    fieldEnds.add(at);
+  }
+  return { compact, fieldStarts, fieldEnds };
+}
+
+/** Occurrences of one row's label in a run's label text, each with how surely it is that row. */
+function occurrencesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
+  const found = matchesOf(key, label, run);
+  // （六）其他处理 is usually the heading of its sub-rows, printed anywhere beside them: any sub-row outweighs it.
+  return key.spec.numeric ? found : found.map((o) => ({ ...o, score: o.score / 2 }));
+}
+
+function matchesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
+  const text = label.compact.text;
+  const found: Occurrence[] = [];
+  const numberingBefore = (at: number): string | null => {
+    const m = /(\d{1,2}\.|（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}\.)$/.exec(text.slice(Math.max(0, at - 4), at));
+    return m ? m[1] : null;
   };
-  for (let j = expect; j < rows.length; j++) {
-    for (const key of keysOf(rows[j])) {
-      const at = loose.lastIndexOf(key);
-      if (at >= 0) return { spec: rows[j], index: j, labelSpan: spanFrom(rows[j], at) };
+  const scored = (from: number, to: number, base: number): Occurrence => {
+    const numbering = numberingBefore(from);
+    // The numbering written before a label confirms or contradicts it.
+    const score = numbering === null ? base : numbering === key.numbering ? base + 0.1 : base - 0.3;
+    return { run, key, score, from: numbering ? from - numbering.length : from, to };
+  };
+  for (const core of key.cores) {
+    let at = text.indexOf(core);
+    while (at >= 0) {
+      const end = at + core.length;
+      const endsLabel = end === text.length || startsLabel(text, end);
+      if (core.length <= SHORT_CORE) {
+        // 其他, 总计, 规章: only as a whole label (after numbering, or a field of its own), never inside other words.
+        const numbering = numberingBefore(at);
+        const wholeField = (label.fieldStarts.has(at) || numbering !== null) && (label.fieldEnds.has(end) || end === text.length);
+        const alone = wholeField || ((at === 0 || numbering !== null) && endsLabel);
+        if (alone && (numbering === null || numbering === key.numbering)) found.push(scored(at, end, 1));
+      } else {
+        found.push(scored(at, end, endsLabel ? 1 : 0.8));
+      }
+      at = text.indexOf(core, at + 1);
     }
   }
-  let best: LabelMatch | null = null;
-  let bestScore = FUZZY_THRESHOLD;
-  for (let j = expect; j < Math.min(rows.length, expect + FUZZY_LOOKAHEAD + 1); j++) {
-    const key = keysOf(rows[j])[0];
-    const tail = loose.slice(Math.max(0, loose.length - key.length - 2));
-    const score = similarity(key, tail);
-    if (score > bestScore) {
-      bestScore = score;
-      const numbering = looseLabel(labelNumbering(normalizeLabel(rows[j].label)));
-      const numberingAt = numbering ? loose.lastIndexOf(numbering) : -1;
-      const start = numberingAt >= 0 && numberingAt >= loose.length - key.length - 4 ? numberingAt : Math.max(0, loose.length - tail.length);
-      best = { spec: rows[j], index: j, labelSpan: { start: compact.offsetAt(start), end: labelEnd } };
+  // 行政规范性文件 also contains the 2019 wording 规范性文件: of the wordings ending at one place, the longest is the label.
+  if (found.length > 0) return found.filter((o) => !found.some((p) => p !== o && p.to === o.to && p.from < o.from));
+  const core = key.cores[0];
+  if (core.length <= SHORT_CORE) return found;
+  // A label wrapped after its head (the rest below the figures): the text after the row's numbering is the start of the label.
+  if (key.numbering) {
+    let at = text.lastIndexOf(key.numbering);
+    while (at >= 0) {
+      const head = text.slice(at + key.numbering.length);
+      // The numbering (7.) with the label's first words (属于) is enough when the rest follows the figures.
+      if (head.length >= 1 && (core.startsWith(head) || (head.length >= 6 && similarity(head, core.slice(0, head.length)) >= 0.75))) {
+        const sure = head.length >= PREFIX_MIN ? 0.6 : 0.4;
+        found.push({ run, key, score: sure + 0.3 * Math.min(1, head.length / core.length), from: at, to: text.length });
+        break;
+      }
+      at = at > 0 ? text.lastIndexOf(key.numbering, at - 1) : -1;
     }
   }
-  return best;
+  // A mistyped label, or one with words of a wrapped group label inside it: similar to the end of the text,
+  // or to the text after the row's own numbering.
+  if (found.length === 0 && core.length >= 5) {
+    const tail = Math.max(0, text.length - core.length - 6);
+    const windows: number[] = [Math.max(0, text.length - core.length - 2)];
+    const numbering = key.numbering ? text.lastIndexOf(key.numbering) : -1;
+    if (numbering >= tail) windows.push(numbering + key.numbering.length);
+    for (const start of label.fieldStarts) if (start >= tail) windows.push(start);
+    let best = 0;
+    let from = windows[0];
+    for (const start of windows) {
+      const score = similarity(core, text.slice(start));
+      if (score > best) {
+        best = score;
+        from = start;
+      }
+    }
+    if (best >= FUZZY_MIN) {
+      const start = numbering >= 0 && numbering >= from - 3 && numbering <= from ? numbering : from;
+      found.push({ run, key, score: 0.9 * best, from: start, to: text.length });
+    }
+  }
+  return found;
 }
 
-function buildRow(text: string, table: TableId, spec: RowSpec, labelSpan: Span, values: Field[]): Row {
+/**
+ * The best chain of occurrences in text order whose rows follow the format's order and do not overlap:
+ * rows are matched globally, so that one unrecognised or mistyped label costs only its own row.
+ */
+function bestChain(occurrences: Occurrence[], rowCount: number): Occurrence[] {
+  const ordered = [...occurrences].sort((a, b) => a.run - b.run || a.from - b.from || a.to - b.to);
+  const value = new Array<number>(ordered.length).fill(0);
+  const previous = new Array<number>(ordered.length).fill(-1);
+  // best[j]: the best chain that ends with row j among the occurrences already closed (ending before the current one starts).
+  const best = new Array<number>(rowCount).fill(0);
+  const bestAt = new Array<number>(rowCount).fill(-1);
+  const open: number[] = [];
+  const endsBefore = (a: Occurrence, b: Occurrence) => a.run < b.run || (a.run === b.run && a.to <= b.from);
+  for (let i = 0; i < ordered.length; i++) {
+    const o = ordered[i];
+    for (let k = open.length - 1; k >= 0; k--) {
+      const c = open[k];
+      if (!endsBefore(ordered[c], o)) continue;
+      const j = ordered[c].key.index;
+      if (value[c] > best[j]) {
+        best[j] = value[c];
+        bestAt[j] = c;
+      }
+      open.splice(k, 1);
+    }
+    let before = 0;
+    let from = -1;
+    for (let j = 0; j < o.key.index; j++) {
+      if (best[j] > before) {
+        before = best[j];
+        from = bestAt[j];
+      }
+    }
+    value[i] = before + o.score;
+    previous[i] = from;
+    open.push(i);
+  }
+  let end = -1;
+  for (let i = 0; i < ordered.length; i++) if (end < 0 || value[i] > value[end]) end = i;
+  const chain: Occurrence[] = [];
+  for (let i = end; i >= 0; i = previous[i]) chain.push(ordered[i]);
+  return chain.reverse();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Placing figures
+
+function buildRow(text: string, table: TableId, spec: RowSpec, labelSpan: Span, values: Field[], labelText = text.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '')): Row {
   const toCell = (field: Field, columnId: string): Cell => ({
     table,
     rowId: spec.id,
@@ -229,14 +399,15 @@ function buildRow(text: string, table: TableId, spec: RowSpec, labelSpan: Span, 
     raw: field.raw,
     span: field.span,
   });
+  const columns = spec.numeric ? spec.columns : TABLES.table3.rows.find((r) => r.id === 'r7')!.columns;
   return {
     table,
     rowId: spec.id,
     labelSpan,
-    labelText: text.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, ''),
+    labelText,
     canonicalLabel: spec.label,
-    cells: values.slice(0, spec.columns.length).map((f, i) => toCell(f, spec.columns[i])),
-    extraCells: values.slice(spec.columns.length).map((f) => toCell(f, 'extra')),
+    cells: values.slice(0, columns.length).map((f, i) => toCell(f, columns[i])),
+    extraCells: values.slice(columns.length).map((f) => toCell(f, 'extra')),
   };
 }
 
@@ -245,43 +416,200 @@ export interface TableParse {
   unreadable: Unreadable[];
 }
 
-/** Tables 二 and 三: one row per label, in the format's order. */
-export function parseRowTable(text: string, lineStarts: number[], id: 'table2' | 'table3', region: Span): TableParse {
-  const rows = TABLES[id].rows.filter((r) => r.numeric);
-  const runs = toRuns(tokenize(text, lineStarts, region));
-  const found: Row[] = [];
+interface Placed {
+  key: RowKey;
+  labelSpan: Span;
+  /** The label as written, whitespace removed, with the tail of a label that wraps below its figures. */
+  labelText: string;
+  values: Field[];
+}
+
+/** Whether figures read as a row of table 三 agree with its own total (the one check a reading can be verified by). */
+function rowTotalHolds(values: Field[]): boolean {
+  if (values.length !== 7 || values.some((v) => v.kind === 'nan')) return false;
+  const n = values.map((v) => (v.kind === 'number' ? v.value : 0));
+  return n.slice(0, 6).reduce((a, b) => a + b, 0) === n[6];
+}
+
+/**
+ * Figures of several labelled rows after all their labels (pdfminer and others write a table column by
+ * column): placed only when exactly one reading — row by row, or column by column — makes every row
+ * total hold. Table 二 has no such check, so there such a block is never placed.
+ */
+function placeBlock(id: TableId, keys: RowKey[], values: Field[]): Field[][] | null {
+  const width = 7;
+  if (id !== 'table3' || values.length !== keys.length * width) return null;
+  const byRow = keys.map((_, r) => values.slice(r * width, r * width + width));
+  const byColumn = keys.map((_, r) => Array.from({ length: width }, (_, c) => values[c * keys.length + r]));
+  const rowsHold = byRow.every(rowTotalHolds);
+  const columnsHold = byColumn.every(rowTotalHolds);
+  const same = byRow.every((row, r) => row.every((v, c) => v.raw === byColumn[r][c].raw));
+  if (rowsHold && (!columnsHold || same)) return byRow;
+  if (columnsHold && !rowsHold) return byColumn;
+  return null;
+}
+
+/** Tables 二 and 三: rows found by their labels, figures placed where they are certain. */
+export function parseRowTable(text: string, lineStarts: number[], id: 'table2' | 'table3', region: Span, furniture: Set<string> = new Set()): TableParse {
+  const keys = keysOf(id);
+  const runs = toRuns(tokenize(text, lineStarts, region, furniture));
+  const labelTexts = runs.map((run) => labelTextOf(text, run));
+  let occurrences: Occurrence[] = [];
+  runs.forEach((run, i) => {
+    if (run.label.length === 0) return;
+    for (const key of keys) occurrences = occurrences.concat(occurrencesOf(key, labelTexts[i], i));
+  });
+  let chain = bestChain(occurrences, keys.length);
+  if (process.env.DBG) { for (const o of occurrences) console.log("OCC", o.run, o.key.spec.id, o.score.toFixed(2), o.from, o.to, labelTexts[o.run].compact.text.slice(o.from, o.to)); console.log("CHAIN", chain.map((o) => o.run + ":" + o.key.spec.id).join(" ")); }
+  // （六）其他处理 is a row of its own only where the 2021 sub-rows are absent (the 2019 layout).
+  const hasSixSubRows = chain.some((o) => o.key.spec.group === 'r6');
+  if (hasSixSubRows) chain = chain.filter((o) => o.key.spec.id !== 'r6');
+
+  const placed: Placed[] = [];
   const unreadable: Unreadable[] = [];
-  let expect = 0;
-  let firstField: Field | null = null;
-  for (const run of runs) {
-    const match = matchLabel(text, run.label, rows, expect);
-    if (!match) {
-      if (found.length > 0) {
-        unreadable.push({ reason: 'numbers-without-label', span: { start: run.values[0].span.start, end: run.values[run.values.length - 1].span.end } });
-      }
-      continue;
+  let anomalies = 0;
+  let straySpan: Span | null = null;
+  runs.forEach((run, i) => {
+    const labels = chain.filter((o) => o.run === i);
+    if (run.values.length === 0) {
+      // Labels without figures: the figures of a column-major block follow in a later run.
+      return;
     }
-    if (found.length === 0) firstField = run.label[0];
-    found.push(buildRow(text, id, match.spec, match.labelSpan, run.values));
-    expect = match.index + 1;
+    const spanOf = (o: Occurrence): Span => labelSpan(text, labelTexts[i], o);
+    if (run.values.every((v) => v.empty)) {
+      // Only empty fields after the label: a group row's merged cells, or a one-cell row left blank.
+      const o = labels.length === 1 ? labels[0] : undefined;
+      if (o) placed.push({ key: o.key, labelSpan: spanOf(o), labelText: spanText(text, spanOf(o)), values: withinWidth(run.values, widthOf(o.key)) });
+      return;
+    }
+    const pending = pendingLabels(runs, chain, i);
+    if (pending.length > 0) {
+      const rows = placeBlock(id, pending.map((o) => o.key), withinWidth(run.values, 0));
+      if (rows) {
+        pending.forEach((o, r) => {
+          const span = labelSpan(text, labelTexts[o.run], o);
+          placed.push({ key: o.key, labelSpan: span, labelText: spanText(text, span), values: rows[r] });
+        });
+        return;
+      }
+      anomalies++; if (process.env.DBG) console.log("ANOMALY", i, run.values.length, labels.map((o) => o.key.spec.id).join(","));
+      return;
+    }
+    if (labels.length === 0) {
+      anomalies++; if (process.env.DBG) console.log("ANOMALY", i, run.values.length, labels.map((o) => o.key.spec.id).join(","));
+      const span = { start: run.values[0].span.start, end: run.values[run.values.length - 1].span.end };
+      straySpan ??= span;
+      unreadable.push({ reason: 'numbers-without-label', span, table: id });
+      return;
+    }
+    if (labels.length === 1) {
+      const o = labels[0];
+      const values = withinWidth(run.values, widthOf(o.key));
+      if (values.length !== widthOf(o.key)) { anomalies++; if (process.env.DBG) console.log("ANOMALY-W", o.key.spec.id, values.map((v) => v.raw).join("/")); }
+      // The label runs to the figures (a wording the format's label only begins, such as （二）部分公开（区分…）.
+      const span = spanOf({ ...o, to: labelTexts[i].compact.text.length });
+      placed.push({ key: o.key, labelSpan: span, labelText: wrappedLabelText(text, labelTexts, i, o), values });
+      return;
+    }
+    const rows = placeBlock(id, labels.map((o) => o.key), withinWidth(run.values, 0));
+    if (rows) {
+      labels.forEach((o, r) => placed.push({ key: o.key, labelSpan: spanOf(o), labelText: spanText(text, spanOf(o)), values: rows[r] }));
+    } else {
+      // Several labels before one row of figures: which of them the figures belong to is a guess.
+      anomalies++; if (process.env.DBG) console.log("ANOMALY", i, run.values.length, labels.map((o) => o.key.spec.id).join(","));
+      const o = labels[labels.length - 1];
+      placed.push({ key: o.key, labelSpan: spanOf(o), labelText: spanText(text, spanOf(o)), values: run.values });
+    }
+  });
+
+  const figures = runs.reduce((n, r) => n + r.values.length, 0);
+  if (placed.length === 0) {
+    return { table: null, unreadable: figures > 0 ? [{ reason: 'table-without-rows', span: region, table: id }] : [] };
   }
-  if (found.length === 0) {
-    return { table: null, unreadable: runs.length > 0 ? [{ reason: 'table-without-rows', span: region }] : [] };
+  const sixSingle = placed.some((p) => p.key.spec.id === 'r6');
+  const expected = keys.filter((k) => (sixSingle ? k.spec.group !== 'r6' : k.spec.id !== 'r6')).length;
+  // One slip (a stray line, a row with a figure too many) is the author's to fix and is reported as such;
+  // more than that, or most rows unrecognised, means the text itself is scrambled.
+  if (anomalies >= 2 || placed.length * 2 < expected) {
+    return {
+      table: null,
+      unreadable: [{ reason: 'table-uncertain', span: straySpan ?? region, table: id, rowsRecognised: placed.length, rowsExpected: expected }],
+    };
   }
-  const last = found[found.length - 1];
-  const lastCell = [...last.cells, ...last.extraCells].pop();
-  const foundIds = new Set(found.map((r) => r.rowId));
+  const rows = placed.map((p) => buildRow(text, id, p.key.spec, p.labelSpan, p.values, p.labelText));
+  const foundIds = new Set(rows.map((r) => r.rowId));
+  const firstLabel = rows.reduce((s, r) => Math.min(s, r.labelSpan.start), Infinity);
+  const lastEnd = rows.reduce((e, r) => Math.max(e, ...[...r.cells, ...r.extraCells].map((c) => c.span.end), r.labelSpan.end), 0);
   return {
     table: {
       id,
-      span: { start: firstField!.span.start, end: lastCell ? lastCell.span.end : last.labelSpan.end },
-      rows: found,
-      missingRows: rows.filter((r) => !foundIds.has(r.id)).map((r) => r.id),
-      sixSingle: false,
+      span: { start: firstLabel, end: lastEnd },
+      rows,
+      missingRows: keys
+        .filter((k) => k.spec.numeric && !(sixSingle && k.spec.group === 'r6'))
+        .filter((k) => !foundIds.has(k.spec.id))
+        .map((k) => k.spec.id),
+      sixSingle,
     },
     unreadable,
   };
 }
+
+/** A label's span in the source, with the closing quote the match form leaves out (3.危及“三安全一稳定”). */
+function labelSpan(text: string, label: LabelText, o: Occurrence): Span {
+  const span = label.compact.span(o.from, o.to);
+  let end = span.end;
+  while (end < text.length && /[”"’」]/.test(text[end])) end++;
+  return { start: span.start, end };
+}
+
+/** How many figures a row has: its columns (（六）其他处理 as one row has table 三's seven). */
+const widthOf = (key: RowKey): number => (key.spec.numeric ? key.spec.columns.length : 7);
+
+/**
+ * A run's figures without the empty fields beyond the row's width: first those before the figures (a merged
+ * second label column), then those at the end (padding of tab and pipe rows).
+ */
+function withinWidth(values: Field[], width: number): Field[] {
+  let start = 0;
+  let end = values.length;
+  while (end - start > width && values[start].empty) start++;
+  while (end - start > width && values[end - 1].empty) end--;
+  return start === 0 && end === values.length ? values : values.slice(start, end);
+}
+
+const spanText = (text: string, span: Span): string => text.slice(span.start, span.end).replace(/\s+/g, '');
+
+/**
+ * The label of a row whose figures follow it, as written: from where it starts to the figures, and — where PDF
+ * text wraps it around its figures — the rest of it at the start of the next run's label text.
+ */
+function wrappedLabelText(text: string, labels: LabelText[], i: number, o: Occurrence): string {
+  const own = labels[i].compact;
+  const head = spanText(text, labelSpan(text, labels[i], { ...o, to: own.text.length }));
+  const next = labels[i + 1]?.compact;
+  const written = own.text.slice(o.from);
+  const full = written.startsWith(o.key.numbering) ? o.key.numbering + o.key.cores[0] : o.key.cores[0];
+  if (!next || written.length >= full.length || !full.startsWith(written)) return head;
+  const rest = full.slice(written.length);
+  if (!next.text.startsWith(rest)) return head;
+  return head + spanText(text, labelSpan(text, labels[i + 1], { ...o, from: 0, to: rest.length }));
+}
+
+/**
+ * Labels of earlier runs that had no figures, when the figures of run i are theirs (a column-major block):
+ * the chain's labels since the last run with figures, including run i's own.
+ */
+function pendingLabels(runs: Run[], chain: Occurrence[], i: number): Occurrence[] {
+  let first = i;
+  while (first > 0 && runs[first - 1].values.length === 0) first--;
+  if (first === i) return [];
+  const labels = chain.filter((o) => o.run >= first && o.run <= i);
+  return labels.length >= 2 ? labels : [];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Table 四
 
 const TABLE4_GROUP_KEYS: { rowId: string; keys: string[] }[] = [
   { rowId: 'after', keys: ['复议后起诉'] },
@@ -289,42 +617,43 @@ const TABLE4_GROUP_KEYS: { rowId: string; keys: string[] }[] = [
   { rowId: 'review', keys: ['行政复议'] },
 ];
 
-/** Table 四: fifteen values, either on one line after the header or as three labelled rows of five. */
-export function parseTable4(text: string, lineStarts: number[], region: Span): TableParse {
+/** Table 四: fifteen values after the header (on one line, one per line, or wrapped), or three labelled rows of five. */
+export function parseTable4(text: string, lineStarts: number[], region: Span, furniture: Set<string> = new Set()): TableParse {
   const spec = TABLES.table4;
-  const runs = toRuns(tokenize(text, lineStarts, region));
+  const runs = toRuns(tokenize(text, lineStarts, region, furniture)).filter((r) => r.values.some((v) => !v.empty));
   if (runs.length === 0) return { table: null, unreadable: [] };
   const header = runs[0].label;
-  const headerCompact = CompactText.build(text, header.map((f) => f.span), (ch) => !isSpace(ch), looseChar);
+  const headerCompact = CompactText.build(text, header.map((f) => f.span), (ch) => !isSpace(ch), matchChar);
   const labelSpanOf = (rowId: string, fallback: Span): Span => {
     const key = TABLE4_GROUP_KEYS.find((g) => g.rowId === rowId)!.keys[0];
     const at = headerCompact.text.indexOf(key);
     return at >= 0 ? headerCompact.span(at, at + key.length) : fallback;
   };
   const rows: Row[] = [];
-  const oneLine = runs.find((r) => r.values.length >= 10);
-  if (oneLine) {
+  const labelledRows = runs.filter((run) => namedGroup(run) !== undefined);
+  const allValues = withinWidth(runs.flatMap((r) => r.values), 15);
+  if (labelledRows.length < 2 && allValues.length >= 10) {
+    // One data row: its fifteen figures in order, however the extractor broke the lines (header words between them are not data).
     spec.rows.forEach((rowSpec, i) => {
-      const values = oneLine.values.slice(i * 5, i * 5 + 5);
-      const extra = i === spec.rows.length - 1 ? oneLine.values.slice(15) : [];
+      const values = allValues.slice(i * 5, i * 5 + 5);
+      const extra = i === spec.rows.length - 1 ? allValues.slice(15) : [];
       if (values.length === 0) return;
-      const row = buildRow(text, 'table4', rowSpec, labelSpanOf(rowSpec.id, oneLine.values[0].span), [...values, ...extra]);
+      const row = buildRow(text, 'table4', rowSpec, labelSpanOf(rowSpec.id, values[0].span), [...values, ...extra]);
       rows.push({ ...row, labelText: rowSpec.label });
     });
   } else {
     const pending = [...spec.rows];
     for (const run of runs) {
-      const loose = run.label.map((f) => f.raw).join('').replace(/\s/g, '');
-      const named = TABLE4_GROUP_KEYS.find((g) => g.keys.some((k) => loose.includes(k)) && pending.some((p) => p.id === g.rowId));
-      const rowSpec = named ? pending.find((p) => p.id === named.rowId)! : run.values.length >= 4 ? pending[0] : undefined;
+      const named = namedGroup(run);
+      const rowSpec = named && pending.some((p) => p.id === named) ? pending.find((p) => p.id === named)! : run.values.length >= 4 ? pending[0] : undefined;
       if (!rowSpec) continue;
       pending.splice(pending.indexOf(rowSpec), 1);
       const labelSpan = run.label.length > 0 ? { start: run.label[run.label.length - 1].span.start, end: run.label[run.label.length - 1].span.end } : run.values[0].span;
-      rows.push(buildRow(text, 'table4', rowSpec, labelSpan, run.values));
+      rows.push(buildRow(text, 'table4', rowSpec, labelSpan, withinWidth(run.values, 5)));
     }
     rows.sort((a, b) => spec.rows.findIndex((r) => r.id === a.rowId) - spec.rows.findIndex((r) => r.id === b.rowId));
   }
-  if (rows.length === 0) return { table: null, unreadable: [{ reason: 'table-without-rows', span: region }] };
+  if (rows.length === 0) return { table: null, unreadable: [{ reason: 'table-without-rows', span: region, table: 'table4' }] };
   const cells = rows.flatMap((r) => [...r.cells, ...r.extraCells]);
   const foundIds = new Set(rows.map((r) => r.rowId));
   return {
@@ -337,4 +666,11 @@ export function parseTable4(text: string, lineStarts: number[], region: Span): T
     },
     unreadable: [],
   };
+}
+
+/** The group a run of table 四 names as its own row label (the last words before its figures). */
+function namedGroup(run: Run): string | undefined {
+  const last = run.label.slice(-2).map((f) => f.raw).join('').replace(/\s/g, '');
+  if (last === '') return undefined;
+  return TABLE4_GROUP_KEYS.find((g) => g.keys.some((k) => last.endsWith(k)))?.rowId;
 }
