@@ -94,7 +94,7 @@ test('Markdown pipe table: empty and dash cells filled in place', () => {
 });
 
 test('cells absent at the end of a row are table.missing-cell, not blank cells', () => {
-  const text = replaceNth(seed, ROW7, '7. 属于行政执法案卷\t0\t0\t0\t0\t0\t0\t');
+  const text = replaceNth(seed, ROW7, '7. 属于行政执法案卷\t0\t0\t0\t0\t0\t0');
   assert.deepEqual(check(text).map((f) => [f.code, f.severity]), [['narrative.ambiguous-count', 'warning'], ['table.missing-cell', 'error']]);
 });
 

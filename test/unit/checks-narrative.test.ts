@@ -247,6 +247,13 @@ test('narrative.count-mismatch: 答复 N 件（含上年度结转 M 件，另有
   ]);
 });
 
+test('narrative.count-mismatch: after a ；the sentence still speaks of the requests', () => {
+  assert.deepEqual(said(draft('本局共收到政府信息公开申请 200 件；已办结 148 件，结转下年度继续办理 62 件。')), []);
+  assert.deepEqual(said(draft('本局共收到政府信息公开申请 200 件；已办结 146 件，结转下年度继续办理 62 件。')), [
+    ['error', '146', '正文“已办结 146 件”与表三不符：办理结果总计（（七）总计）为 148；请核对正文或表格'],
+  ]);
+});
+
 test('narrative.count-mismatch: 受理 N 件 is 一 or 一 + 二; a figure matching neither is a warning naming both', () => {
   assert.deepEqual(said(draft('全年受理政府信息公开申请 200 件。')), []);
   assert.deepEqual(said(draft('全年受理政府信息公开申请 210 件。')), []);
@@ -314,6 +321,8 @@ test('narrative.percent: N 件（占 x%） is the share of the total the sentenc
   ]);
   // Two different totals in the sentence: the share's whole is not clear, nothing is checked.
   assert.deepEqual(said(draft('共收到申请 200 件，办结 148 件，其中予以公开 80 件（占 99%）。')), []);
+  // A share of a whole the report does not count, or of a total itself, is not read.
+  assert.deepEqual(said(draft('本年度予以公开 80 件，占全市的 3%。共收到申请 200 件（占 7%）。')), []);
 });
 
 test('narrative.percent: X率 takes the whole named in the sentence, and leaves 公开率 beside 予以公开/部分公开 alone', () => {

@@ -1,10 +1,10 @@
 // Sections present, once, in order; row labels as the format writes them; the 2019 trial format;
 // the duties a people's government must report on; the report year used consistently.
 
-import type { ReportModel, SectionNumber } from '../model';
+import type { ReportModel, Row, SectionNumber } from '../model';
 import { numeral, type Locale } from '../i18n';
 import { FORMAT_2021_FIRST_YEAR, OUTDATED_LABELS, SECTIONS, TABLES } from '../schema';
-import { lineOf, normalizeLabel } from '../text';
+import { lineEndOf, lineOf, normalizeLabel } from '../text';
 import { finding, type Finding, type Fix } from './rules';
 import { sectionSkeleton } from '../template';
 
@@ -83,6 +83,21 @@ function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
         : `“${o.label}” belongs to the 2019 trial format; a ${year} report uses the 2021 format: ${replacement.en}`,
     );
   });
+  const six = model.tables.table3?.sixSingle ? model.tables.table3.rows.find((r) => r.rowId === 'r6') : undefined;
+  if (six) {
+    const subRows = TABLES.table3.rows.filter((r) => r.group === 'r6');
+    const fix = sixSubRowsFix(model, six, locale);
+    findings.push(
+      finding(
+        'structure.outdated-format',
+        six.labelSpan,
+        locale === 'zh'
+          ? `“（六）其他处理”只有一行，是2019年试行格式；${year}年度报告应使用2021年格式，分为 ${subRows.length} 行：${subRows.map((r) => r.label).join('；')}`
+          : `“（六）其他处理” as a single row is the 2019 trial format; a ${year} report uses the 2021 format with ${subRows.length} sub-rows: ${subRows.map((r) => r.label).join('; ')}`,
+        { fixes: fix ? [fix] : [] },
+      ),
+    );
+  }
   for (const row of model.tables.table2?.rows ?? []) {
     const trial = TABLES.table2.rows.find((r) => r.id === row.rowId)?.trialLabel;
     if (trial && normalizeLabel(row.labelText) === trial) {
@@ -96,6 +111,32 @@ function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Replaces the single （六）其他处理 row with the format's three sub-rows in the row's own layout: the first two
+ * with 0 in every cell, 3.其他 with the figures as written. Only for a row written on one line.
+ */
+function sixSubRowsFix(model: ReportModel, six: Row, locale: Locale): Fix | null {
+  const cells = [...six.cells, ...six.extraCells];
+  const line = lineOf(model.lineStarts, six.labelSpan.start);
+  if (cells.some((c) => lineOf(model.lineStarts, c.span.start) !== line)) return null;
+  const start = model.lineStarts[line];
+  const end = lineEndOf(model.text, model.lineStarts, line);
+  const original = model.text.slice(start, end);
+  const rewrite = (label: string, zero: boolean): string => {
+    const edits = [{ span: six.labelSpan, text: label }, ...(zero ? cells.map((c) => ({ span: c.span, text: '0' })) : [])].sort((a, b) => b.span.start - a.span.start);
+    return edits.reduce((t, e) => t.slice(0, e.span.start - start) + e.text + t.slice(e.span.end - start), original);
+  };
+  const separator = original.includes('\t') && !original.includes('|') ? '\t' : ' ';
+  const [first, second, third] = TABLES.table3.rows.filter((r) => r.group === 'r6').map((r) => r.label);
+  const lines = [rewrite(`（六）其他处理${separator}${first}`, true), rewrite(second, true), rewrite(third, false)];
+  const eol = model.text.slice(end, end + 2) === '\r\n' ? '\r\n' : '\n';
+  return {
+    title: locale === 'zh' ? '按2021年格式分为三行（原数字记入“3.其他”）' : 'Split into the 2021 format\'s three rows (the figures go to 3.其他)',
+    edits: [{ span: { start, end }, newText: lines.join(eol) }],
+    preferred: true,
+  };
 }
 
 /** 人民政府 itself, not its 办公室 or a department. */

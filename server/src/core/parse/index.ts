@@ -5,7 +5,7 @@ import { OUTDATED_LABELS } from '../schema';
 import { CompactText, computeLineStarts, isSpace, lineEndOf, lineOf } from '../text';
 import { buildProse, findClaims, findNumbers, findYears } from './narrative';
 import { buildSections, findHeadings, findSubHeadings, findSuppressions, parseTitle } from './structure';
-import { parseRowTable, parseTable4 } from './tables';
+import { parseRowTable, parseTable4, type BlockOrder, type TableParse } from './tables';
 
 /** Where a table is looked for when its section heading is missing. */
 const TABLE_ANCHORS: Record<TableId, RegExp> = {
@@ -106,11 +106,14 @@ export function parseReport(text: string): ReportModel {
   const tables: Partial<Record<TableId, Table>> = {};
   let unreadable: Unreadable[] = [];
   const regions: Partial<Record<TableId, Span>> = {};
-  for (const id of ['table2', 'table3', 'table4'] as const) {
+  // Table 三 first: where its arithmetic proves how this text writes blocks of figures, table 二 is read the same way.
+  let blockOrder: BlockOrder | null = null;
+  for (const id of ['table3', 'table2', 'table4'] as const) {
     const region = tableRegion(text, lineStarts, sections, id, headingStarts);
     if (!region) continue;
     regions[id] = region;
-    const parsed = id === 'table4' ? parseTable4(text, lineStarts, region, furniture) : parseRowTable(text, lineStarts, id, region, furniture);
+    const parsed: TableParse = id === 'table4' ? parseTable4(text, lineStarts, region, furniture) : parseRowTable(text, lineStarts, id, region, furniture, blockOrder);
+    blockOrder = parsed.blockOrder ?? blockOrder;
     if (parsed.table) tables[id] = parsed.table;
     // concat, not push(...): a garbled table can yield more regions than a call may take arguments.
     unreadable = unreadable.concat(parsed.unreadable);

@@ -163,12 +163,14 @@ function classifyCount(clause: string, aboutApplications: boolean): ClaimKind | 
 const TOTAL_KINDS: ReadonlySet<ClaimKind> = new Set(['received', 'new', 'handled']);
 /** Claims a share ("N 件（占 x%）") may be stated for: the figures of table 三. */
 const SHARE_KINDS: ReadonlySet<ClaimKind> = new Set([
-  'received', 'new', 'handled', 'carried-over', 'carried-forward', 'natural-person', 'legal-person',
+  'handled', 'carried-over', 'carried-forward', 'natural-person', 'legal-person',
   'disclosed', 'partly-disclosed', 'refused', 'unavailable', 'not-processed', 'other-processed',
 ]);
 /** Between a count and its share: "（占 43.7%）", "（43.7%）", "，占比 43.7%", "，占全部申请的 43.7%". */
 const SHARE_IN_BRACKETS = /^\s*[（(]\s*(?:约?占[^，。；（）()\d%]{0,10})?\s*$/;
 const SHARE_AFTER_COMMA = /^\s*[，,]?\s*约?占[^，。；（）()\d%]{0,10}\s*$/;
+/** "占全市的 5%", "同比增长 5%": a share of something the report does not count. */
+const OUTSIDE_WHOLE = /全省|全市|全区|全县|全国|全镇|上年|去年|同比|环比|较|比上|增长|下降/;
 /** The clause of a rate's denominator names a whole: 共收到, 报送, 受理 … */
 const WHOLE_WORDS = /共|总|合计|全年|累计|收到|受理|报送|上报|提交|新收/;
 
@@ -247,9 +249,12 @@ export function findClaims(prose: CompactText, numbers: NarrativeNumber[]): Clai
   const claims: Claim[] = [];
   const located = numbers.map((n) => ({ n, at: prose.indexAtOffset(n.span.start), end: prose.indexAtOffset(n.span.end - 1) + 1 }));
   let next = 0;
+  // "共收到申请 136 件；已办结 107 件，结转下年度 28 件": after a ；the sentence still speaks of the requests.
+  let carriesTopic = false;
   for (const sentence of pieces(s, SENTENCE_END, { start: 0, end: s.length })) {
     const sentenceText = s.slice(sentence.start, sentence.end);
-    const aboutApplications = sentenceText.includes('申请');
+    const aboutApplications: boolean = carriesTopic || sentenceText.includes('申请');
+    carriesTopic = aboutApplications && /[；;]/.test(s[sentence.end] ?? '');
     const inSentence: typeof located = [];
     for (; next < located.length && located[next].at < sentence.end; next++) {
       if (located[next].at >= sentence.start) inSentence.push(located[next]);
@@ -262,9 +267,12 @@ export function findClaims(prose: CompactText, numbers: NarrativeNumber[]): Clai
       const kind = n.unit && COUNT_UNITS.has(n.unit) && !n.approximate ? classifyCount(c.clause, aboutApplications) : null;
       items.push({ n, at, end, clause: c.clause, before: c.before, kind });
     }
+    // The totals stated so far in the sentence (two different values are enough to know the whole is unclear).
+    const totals: ClausedNumber[] = [];
     for (const [i, item] of items.entries()) {
-      const claim = numberClaim(s, item, items.slice(Math.max(0, i - PERCENT_LOOKBACK), i), items.slice(0, i));
+      const claim = numberClaim(s, item, items.slice(Math.max(0, i - PERCENT_LOOKBACK), i), totals);
       if (claim) claims.push(claim);
+      if (item.kind && TOTAL_KINDS.has(item.kind) && !item.n.approximate && totals.length < 2 && !totals.some((t) => t.n.value === item.n.value)) totals.push(item);
     }
     for (const { kind, pattern } of STATEMENTS) {
       for (const m of sentenceText.matchAll(pattern)) {
@@ -291,7 +299,7 @@ interface ClausedNumber {
   kind: ClaimKind | null;
 }
 
-/** "采用信息 289 条，采用率 95.4%": the part is the one figure whose clause says 采用, the whole the one before it that names a whole. */
+/** "报送信息 303 条，采用信息 289 条，采用率 95.4%": the part is the last figure whose clause says 采用, the whole the nearest before it that names a whole. */
 function rateClaim(item: ClausedNumber, earlier: ClausedNumber[], word: string): Claim | null {
   const parts = earlier.filter((e) => e.n.unit !== '%' && e.n.unit !== null);
   const numeratorIndex = parts.map((e) => e.clause.includes(word)).lastIndexOf(true);
@@ -300,8 +308,8 @@ function rateClaim(item: ClausedNumber, earlier: ClausedNumber[], word: string):
   const candidates = parts.slice(0, numeratorIndex).filter((e) => e.n.unit === numerator.unit);
   // A whole that itself says 公开 beside a 公开率 is a sibling category (予以公开 / 部分公开), not the whole.
   if (candidates.some((e) => e.clause.includes(word))) return null;
-  const wholes = candidates.filter((e) => WHOLE_WORDS.test(e.clause));
-  const denominator = wholes.length === 1 ? wholes[0].n : candidates.length === 1 ? candidates[0].n : null;
+  // The nearest figure that names a whole ("其中上年结转 10 件" between 共收到 and 办结 is a part, not the whole).
+  const denominator = (candidates.filter((e) => WHOLE_WORDS.test(e.clause)).pop() ?? candidates[candidates.length - 1])?.n;
   if (!denominator || numerator.approximate || denominator.approximate) return null;
   return { kind: 'percent', number: item.n, numerator, denominator, phrase: item.clause.trim(), span: item.n.valueSpan };
 }
@@ -311,25 +319,24 @@ function rateClaim(item: ClausedNumber, earlier: ClausedNumber[], word: string):
  * states (共收到 / 办结 N 件); with none stated the claim has no denominator and is read against the table;
  * with several different totals the reading is not clear and nothing is claimed.
  */
-function shareClaim(s: string, item: ClausedNumber, sentenceBefore: ClausedNumber[]): Claim | null {
-  const count = sentenceBefore[sentenceBefore.length - 1];
+function shareClaim(s: string, item: ClausedNumber, count: ClausedNumber | undefined, totalsBefore: ClausedNumber[]): Claim | null {
   if (!count || !count.kind || !SHARE_KINDS.has(count.kind) || count.n.approximate) return null;
   const bridge = s.slice(count.end, item.at);
-  if (!SHARE_IN_BRACKETS.test(bridge) && !SHARE_AFTER_COMMA.test(bridge)) return null;
-  const totals = sentenceBefore.slice(0, -1).filter((e) => e.kind && TOTAL_KINDS.has(e.kind) && !e.n.approximate && e.n.unit === count.n.unit);
-  if (new Set(totals.map((t) => t.n.value)).size > 1) return null;
+  if ((!SHARE_IN_BRACKETS.test(bridge) && !SHARE_AFTER_COMMA.test(bridge)) || OUTSIDE_WHOLE.test(bridge)) return null;
+  const totals = totalsBefore.filter((t) => t !== count);
+  if (totals.length > 1 || totals.some((t) => t.n.unit !== count.n.unit)) return null;
   const denominator = totals[0]?.n;
   const phrase = `${count.clause.trim()}（${item.n.raw}）`;
   return { kind: 'percent', number: item.n, numerator: count.n, ...(denominator ? { denominator } : {}), phrase, span: item.n.valueSpan };
 }
 
-function numberClaim(s: string, item: ClausedNumber, earlier: ClausedNumber[], sentenceBefore: ClausedNumber[]): Claim | null {
+function numberClaim(s: string, item: ClausedNumber, earlier: ClausedNumber[], totalsBefore: ClausedNumber[]): Claim | null {
   const { n, clause } = item;
   const phrase = clause.trim();
   if (n.unit === '%') {
     const rate = RATE.exec(item.before);
     if (rate) return rateClaim(item, earlier, rate[1]);
-    return shareClaim(s, item, sentenceBefore);
+    return shareClaim(s, item, earlier[earlier.length - 1], totalsBefore);
   }
   if (n.approximate) return null;
   if ((n.unit === '元' || n.unit === '万元') && clause.includes('处理费') && !/未|不|免/.test(clause)) {

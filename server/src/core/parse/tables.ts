@@ -10,7 +10,7 @@
 // certainty is left out of the model and reported once.
 
 import type { Cell, CellValue, Row, Span, Table, TableId, Unreadable } from '../model';
-import { TABLES, type RowSpec } from '../schema';
+import { TABLE2_GROUPS, TABLES, type RowSpec } from '../schema';
 import { asciiDigits, classifyField, CompactText, isSpace, lineEndOf, lineOf, similarity } from '../text';
 
 interface Field {
@@ -242,6 +242,12 @@ function startsLabel(text: string, at: number): boolean {
   return at === 0 || NUMBERING.test(text.slice(at)) || /[.）)]/.test(text[at - 1]);
 }
 
+/** Where the next label numbering after `from` starts, or the end of the text. */
+function nextNumbering(text: string, from: number): number {
+  for (let i = from + 1; i < text.length; i++) if (NUMBERING.test(text.slice(i, i + 5)) && !/\d/.test(text[i - 1])) return i;
+  return text.length;
+}
+
 /** A run's label text in match form, with where each of its fields starts and ends in it. */
 interface LabelText {
   compact: CompactText;
@@ -316,6 +322,17 @@ function matchesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
         break;
       }
       at = at > 0 ? text.lastIndexOf(key.numbering, at - 1) : -1;
+    }
+  }
+  // A mistyped label among other labels (a column-major block): the text from the row's numbering to the next numbering.
+  if (found.length === 0 && key.numbering && core.length >= 5) {
+    let at = text.indexOf(key.numbering);
+    while (at >= 0) {
+      const from = at + key.numbering.length;
+      const next = nextNumbering(text, from);
+      const score = similarity(core, text.slice(from, next));
+      if (score >= FUZZY_MIN && next < text.length) found.push({ run, key, score: 0.9 * score, from: at, to: next });
+      at = text.indexOf(key.numbering, from);
     }
   }
   // A mistyped label, or one with words of a wrapped group label inside it: similar to the end of the text,
@@ -414,6 +431,8 @@ function buildRow(text: string, table: TableId, spec: RowSpec, labelSpan: Span, 
 export interface TableParse {
   table: Table | null;
   unreadable: Unreadable[];
+  /** The order in which this text writes blocks of figures, where a block proved it. */
+  blockOrder?: BlockOrder;
 }
 
 interface Placed {
@@ -431,95 +450,129 @@ function rowTotalHolds(values: Field[]): boolean {
   return n.slice(0, 6).reduce((a, b) => a + b, 0) === n[6];
 }
 
+/** How an extractor wrote a block of several rows' figures after all their labels. */
+export type BlockOrder = 'row' | 'column';
+
 /**
  * Figures of several labelled rows after all their labels (pdfminer and others write a table column by
- * column): placed only when exactly one reading — row by row, or column by column — makes every row
- * total hold. Table 二 has no such check, so there such a block is never placed.
+ * column): placed only when the reading is certain — one figure per row, or, in table 三, exactly one reading
+ * (row by row, or column by column) makes every row total hold. Table 二 has no such check: there a block is
+ * read in the order that table 三 of the same text proved (`known`), and not at all without it.
  */
-function placeBlock(id: TableId, keys: RowKey[], values: Field[]): Field[][] | null {
-  const width = 7;
-  if (id !== 'table3' || values.length !== keys.length * width) return null;
+function placeBlock(id: TableId, keys: RowKey[], values: Field[], known: BlockOrder | null): { rows: Field[][]; order: BlockOrder | null } | null {
+  const width = widthOf(keys[0]);
+  if (keys.some((k) => widthOf(k) !== width) || values.length !== keys.length * width) return null;
   const byRow = keys.map((_, r) => values.slice(r * width, r * width + width));
+  if (width === 1) return { rows: byRow, order: null };
   const byColumn = keys.map((_, r) => Array.from({ length: width }, (_, c) => values[c * keys.length + r]));
+  if (id !== 'table3') return known === 'row' ? { rows: byRow, order: known } : known === 'column' ? { rows: byColumn, order: known } : null;
   const rowsHold = byRow.every(rowTotalHolds);
   const columnsHold = byColumn.every(rowTotalHolds);
   const same = byRow.every((row, r) => row.every((v, c) => v.raw === byColumn[r][c].raw));
-  if (rowsHold && (!columnsHold || same)) return byRow;
-  if (columnsHold && !rowsHold) return byColumn;
+  if (rowsHold && (!columnsHold || same)) return { rows: byRow, order: same ? null : 'row' };
+  if (columnsHold && !rowsHold) return { rows: byColumn, order: 'column' };
   return null;
 }
 
 /** Tables 二 and 三: rows found by their labels, figures placed where they are certain. */
-export function parseRowTable(text: string, lineStarts: number[], id: 'table2' | 'table3', region: Span, furniture: Set<string> = new Set()): TableParse {
+export function parseRowTable(
+  text: string,
+  lineStarts: number[],
+  id: 'table2' | 'table3',
+  region: Span,
+  furniture: Set<string> = new Set(),
+  knownOrder: BlockOrder | null = null,
+): TableParse {
   const keys = keysOf(id);
   const runs = toRuns(tokenize(text, lineStarts, region, furniture));
   const labelTexts = runs.map((run) => labelTextOf(text, run));
   let occurrences: Occurrence[] = [];
+  // Text after the last figures is mostly the tail of a label wrapped below them, or labels an extractor wrote
+  // after all the figures: only a whole label counts there, and less than any label before figures (it serves
+  // table 二's one-figure groups, such as 行政事业性收费 written after its figure).
+  const lastWithFigures = runs.findLastIndex((r) => r.values.length > 0);
   runs.forEach((run, i) => {
     if (run.label.length === 0) return;
-    for (const key of keys) occurrences = occurrences.concat(occurrencesOf(key, labelTexts[i], i));
+    for (const key of keys) {
+      const found = occurrencesOf(key, labelTexts[i], i);
+      occurrences = occurrences.concat(i > lastWithFigures ? found.filter((o) => o.score >= 1).map((o) => ({ ...o, score: 0.3 })) : found);
+    }
   });
   let chain = bestChain(occurrences, keys.length);
-  if (process.env.DBG) { for (const o of occurrences) console.log("OCC", o.run, o.key.spec.id, o.score.toFixed(2), o.from, o.to, labelTexts[o.run].compact.text.slice(o.from, o.to)); console.log("CHAIN", chain.map((o) => o.run + ":" + o.key.spec.id).join(" ")); }
   // （六）其他处理 is a row of its own only where the 2021 sub-rows are absent (the 2019 layout).
   const hasSixSubRows = chain.some((o) => o.key.spec.group === 'r6');
   if (hasSixSubRows) chain = chain.filter((o) => o.key.spec.id !== 'r6');
 
+  const groups = new Table2Groups(id, labelTexts);
   const placed: Placed[] = [];
   const unreadable: Unreadable[] = [];
   let anomalies = 0;
   let straySpan: Span | null = null;
+  let blockOrder: BlockOrder | undefined;
+  const placeRow = (o: Occurrence, values: Field[], labelText?: string) => {
+    const span = labelSpan(text, labelTexts[o.run], o);
+    placed.push({ key: o.key, labelSpan: span, labelText: labelText ?? spanText(text, span), values });
+  };
+  /** Places a block of rows' figures; false when no certain reading exists. */
+  const placeLabels = (labels: Occurrence[], values: Field[]): boolean => {
+    const block = placeBlock(id, labels.map((o) => o.key), values, knownOrder);
+    if (!block) return false;
+    blockOrder = block.order ?? blockOrder;
+    labels.forEach((o, r) => placeRow(o, block.rows[r]));
+    return true;
+  };
+  // Labels whose figures have not come yet: a column-major block continues in the next run.
+  let carried: Occurrence[] = [];
   runs.forEach((run, i) => {
-    const labels = chain.filter((o) => o.run === i);
-    if (run.values.length === 0) {
-      // Labels without figures: the figures of a column-major block follow in a later run.
-      return;
-    }
-    const spanOf = (o: Occurrence): Span => labelSpan(text, labelTexts[i], o);
+    const own = chain.filter((o) => o.run === i);
+    const labels = [...carried, ...own];
+    carried = [];
+    if (run.values.length === 0) return;
     if (run.values.every((v) => v.empty)) {
       // Only empty fields after the label: a group row's merged cells, or a one-cell row left blank.
-      const o = labels.length === 1 ? labels[0] : undefined;
-      if (o) placed.push({ key: o.key, labelSpan: spanOf(o), labelText: spanText(text, spanOf(o)), values: withinWidth(run.values, widthOf(o.key)) });
+      if (labels.length === 1) placeRow(labels[0], withinWidth(run.values, widthOf(labels[0].key)));
       return;
     }
-    const pending = pendingLabels(runs, chain, i);
-    if (pending.length > 0) {
-      const rows = placeBlock(id, pending.map((o) => o.key), withinWidth(run.values, 0));
-      if (rows) {
-        pending.forEach((o, r) => {
-          const span = labelSpan(text, labelTexts[o.run], o);
-          placed.push({ key: o.key, labelSpan: span, labelText: spanText(text, span), values: rows[r] });
-        });
-        return;
-      }
-      anomalies++; if (process.env.DBG) console.log("ANOMALY", i, run.values.length, labels.map((o) => o.key.spec.id).join(","));
-      return;
-    }
-    if (labels.length === 0) {
-      anomalies++; if (process.env.DBG) console.log("ANOMALY", i, run.values.length, labels.map((o) => o.key.spec.id).join(","));
-      const span = { start: run.values[0].span.start, end: run.values[run.values.length - 1].span.end };
+    const values = withinWidth(run.values, 0);
+    // In table 二 a run's label text may end one group and start the next: its figures are first its own group's.
+    const figuresGroup = groups.at(i, Infinity);
+    const inGroup = labels.filter((o) => groups.at(o.run, o.from) === figuresGroup);
+    const candidates = figuresGroup !== null && inGroup.length > 0 ? inGroup : labels;
+    if (candidates.length === 0) {
+      const group = groupRowOf(id, runs, groups, chain, i);
+      if (group) return placeRow(group, run.values);
+      anomalies++;
+      const span = { start: values[0].span.start, end: values[values.length - 1].span.end };
       straySpan ??= span;
       unreadable.push({ reason: 'numbers-without-label', span, table: id });
       return;
     }
-    if (labels.length === 1) {
-      const o = labels[0];
-      const values = withinWidth(run.values, widthOf(o.key));
-      if (values.length !== widthOf(o.key)) { anomalies++; if (process.env.DBG) console.log("ANOMALY-W", o.key.spec.id, values.map((v) => v.raw).join("/")); }
+    if (candidates.length === 1) {
+      const o = candidates[0];
+      const following = overflowRows(id, keys, chain, o, run.values);
+      if (following) {
+        placeRow(o, following[0].values, wrappedLabelText(text, labelTexts, i, o));
+        // Their labels stand elsewhere in the text: the row is marked at its figures.
+        for (const { key, values } of following.slice(1)) placed.push({ key, labelSpan: values[0].span, labelText: key.spec.label, values });
+        return;
+      }
+      const rowValues = withinWidth(run.values, widthOf(o.key));
+      if (rowValues.length !== widthOf(o.key)) anomalies++;
       // The label runs to the figures (a wording the format's label only begins, such as （二）部分公开（区分…）.
-      const span = spanOf({ ...o, to: labelTexts[i].compact.text.length });
-      placed.push({ key: o.key, labelSpan: span, labelText: wrappedLabelText(text, labelTexts, i, o), values });
+      const span = labelSpan(text, labelTexts[o.run], { ...o, to: labelTexts[o.run].compact.text.length });
+      placed.push({ key: o.key, labelSpan: span, labelText: wrappedLabelText(text, labelTexts, o.run, o), values: rowValues });
       return;
     }
-    const rows = placeBlock(id, labels.map((o) => o.key), withinWidth(run.values, 0));
-    if (rows) {
-      labels.forEach((o, r) => placed.push({ key: o.key, labelSpan: spanOf(o), labelText: spanText(text, spanOf(o)), values: rows[r] }));
-    } else {
-      // Several labels before one row of figures: which of them the figures belong to is a guess.
-      anomalies++; if (process.env.DBG) console.log("ANOMALY", i, run.values.length, labels.map((o) => o.key.spec.id).join(","));
-      const o = labels[labels.length - 1];
-      placed.push({ key: o.key, labelSpan: spanOf(o), labelText: spanText(text, spanOf(o)), values: run.values });
+    if (placeLabels(candidates, values)) return;
+    // The figures of the first labels only; the others wait for the next figures.
+    for (let k = candidates.length - 1; k >= 1; k--) {
+      if (k === 1 ? widthOf(candidates[0].key) === values.length && placeLabels(candidates.slice(0, 1), values) : placeLabels(candidates.slice(0, k), values)) {
+        carried = candidates.slice(k);
+        return;
+      }
     }
+    // Several labels before the figures, which fit no certain reading: which row each belongs to is a guess.
+    anomalies += 2;
   });
 
   const figures = runs.reduce((n, r) => n + r.values.length, 0);
@@ -552,7 +605,63 @@ export function parseRowTable(text: string, lineStarts: number[], id: 'table2' |
       sixSingle,
     },
     unreadable,
+    blockOrder,
   };
+}
+
+/**
+ * Table 二 is four small tables, each under its 第二十条第（X）项 heading. A group of one row and one figure
+ * (行政许可, 行政事业性收费) places its figure with certainty wherever the extractor put the label within the group
+ * (pdftotext writes some of them after the figure).
+ */
+function groupRowOf(id: TableId, runs: Run[], groups: Table2Groups, chain: Occurrence[], i: number): Occurrence | null {
+  if (id !== 'table2' || runs[i].values.length !== 1) return null;
+  const group = groups.at(i, Infinity);
+  const rows = TABLES.table2.rows.filter((r) => r.group === group);
+  if (!group || rows.length !== 1 || rows[0].columns.length !== 1) return null;
+  const figures = runs.reduce((n, run, r) => (groups.at(r, Infinity) === group ? n + run.values.length : n), 0);
+  if (figures !== 1) return null;
+  return chain.find((o) => o.key.spec.id === rows[0].id && groups.at(o.run, o.from) === group) ?? null;
+}
+
+/** Which 第二十条第（X）项 group a place in table 二's label texts is in (null before the first heading, and in tables 三). */
+class Table2Groups {
+  private readonly headings: { run: number; at: number; group: string }[] = [];
+
+  constructor(id: TableId, labels: LabelText[]) {
+    if (id !== 'table2') return;
+    labels.forEach((label, run) => {
+      for (const g of TABLE2_GROUPS) {
+        const heading = matchForm(g.heading);
+        for (let at = label.compact.text.indexOf(heading); at >= 0; at = label.compact.text.indexOf(heading, at + 1)) this.headings.push({ run, at, group: g.id });
+      }
+    });
+    this.headings.sort((a, b) => a.run - b.run || a.at - b.at);
+  }
+
+  at(run: number, offset: number): string | null {
+    let group: string | null = null;
+    for (const h of this.headings) {
+      if (h.run > run || (h.run === run && h.at > offset)) break;
+      group = h.group;
+    }
+    return group;
+  }
+}
+
+/**
+ * The figures of a row and of the rows after it whose labels the extractor moved elsewhere (pdftotext writes
+ * some labels of a page after all its figures): the run holds k rows' figures, exactly k − 1 rows of the format
+ * lie between this row and the next recognised one, and every row read so agrees with its own total.
+ */
+function overflowRows(id: TableId, keys: RowKey[], chain: Occurrence[], o: Occurrence, values: Field[]): { key: RowKey; values: Field[] }[] | null {
+  const width = 7;
+  if (id !== 'table3' || !o.key.spec.numeric || values.length <= width || values.length % width !== 0) return null;
+  const next = chain.find((c) => c.key.index > o.key.index);
+  const between = keys.filter((k) => k.spec.numeric && k.index > o.key.index && (!next || k.index < next.key.index));
+  if (between.length !== values.length / width - 1) return null;
+  const rows = [o.key, ...between].map((key, r) => ({ key, values: values.slice(r * width, r * width + width) }));
+  return rows.every((row) => rowTotalHolds(row.values)) ? rows : null;
 }
 
 /** A label's span in the source, with the closing quote the match form leaves out (3.危及“三安全一稳定”). */
@@ -596,17 +705,6 @@ function wrappedLabelText(text: string, labels: LabelText[], i: number, o: Occur
   return head + spanText(text, labelSpan(text, labels[i + 1], { ...o, from: 0, to: rest.length }));
 }
 
-/**
- * Labels of earlier runs that had no figures, when the figures of run i are theirs (a column-major block):
- * the chain's labels since the last run with figures, including run i's own.
- */
-function pendingLabels(runs: Run[], chain: Occurrence[], i: number): Occurrence[] {
-  let first = i;
-  while (first > 0 && runs[first - 1].values.length === 0) first--;
-  if (first === i) return [];
-  const labels = chain.filter((o) => o.run >= first && o.run <= i);
-  return labels.length >= 2 ? labels : [];
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Table 四
@@ -633,6 +731,9 @@ export function parseTable4(text: string, lineStarts: number[], region: Span, fu
   const labelledRows = runs.filter((run) => namedGroup(run) !== undefined);
   const allValues = withinWidth(runs.flatMap((r) => r.values), 15);
   if (labelledRows.length < 2 && allValues.length >= 10) {
+    if (!interruptionsFitColumns(text, runs)) {
+      return { table: null, unreadable: [{ reason: 'table-uncertain', span: region, table: 'table4', rowsRecognised: 0, rowsExpected: spec.rows.length }] };
+    }
     // One data row: its fifteen figures in order, however the extractor broke the lines (header words between them are not data).
     spec.rows.forEach((rowSpec, i) => {
       const values = allValues.slice(i * 5, i * 5 + 5);
@@ -666,6 +767,26 @@ export function parseTable4(text: string, lineStarts: number[], region: Span, fu
     },
     unreadable: [],
   };
+}
+
+/**
+ * Table 四's fifteen figures in one row are read in order only when nothing but their own column's header
+ * stands between them: an extractor that puts a header word (总计) just before the figure under it keeps the
+ * order, one that scatters header words between the figures (72 64 178 37 | 结果 … | 12 …) may not.
+ */
+function interruptionsFitColumns(text: string, runs: Run[]): boolean {
+  const columns = TABLES.table4.columns;
+  let index = 0;
+  for (const [i, run] of runs.entries()) {
+    if (i > 0) {
+      const words = run.label.map((f) => text.slice(f.span.start, f.span.end)).join('').replace(/\s/g, '');
+      const column = columns[index % columns.length];
+      const names = [column.label, ...column.aliases].map((n) => n.slice(-2));
+      if (!names.some((n) => words.endsWith(n))) return false;
+    }
+    index += run.values.length;
+  }
+  return true;
 }
 
 /** The group a run of table 四 names as its own row label (the last words before its figures). */
