@@ -559,8 +559,9 @@ export function parseRowTable(
       const rowValues = withinWidth(run.values, widthOf(o.key));
       if (rowValues.length !== widthOf(o.key)) anomalies++;
       // The label runs to the figures (a wording the format's label only begins, such as （二）部分公开（区分…）.
-      const span = labelSpan(text, labelTexts[o.run], { ...o, to: labelTexts[o.run].compact.text.length });
-      placed.push({ key: o.key, labelSpan: span, labelText: wrappedLabelText(text, labelTexts, o.run, o), values: rowValues });
+      if (o.run !== i) return placeRow(o, rowValues);
+      const span = labelSpan(text, labelTexts[i], { ...o, to: labelTexts[i].compact.text.length });
+      placed.push({ key: o.key, labelSpan: span, labelText: wrappedLabelText(text, labelTexts, i, o), values: rowValues });
       return;
     }
     if (placeLabels(candidates, values)) return;
