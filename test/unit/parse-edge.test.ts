@@ -155,13 +155,13 @@ test('unreadable: numbers under a label that names no row, and a table with no r
   const extra = replaceNth(MARKDOWN, '| 四、结转下年度继续办理 | 23 | 0 | 0 | 0 | 0 | 0 | 23 |', '| 四、结转下年度继续办理 | 23 | 0 | 0 | 0 | 0 | 0 | 23 |\n| 备注说明 | 7 | 8 |');
   const model = parseReport(extra);
   const seven = extra.indexOf('| 7 | 8 |') + 2;
-  assert.deepEqual(model.unreadable, [{ reason: 'numbers-without-label', span: { start: seven, end: seven + '7 | 8'.length } }]);
+  assert.deepEqual(model.unreadable, [{ reason: 'numbers-without-label', span: { start: seven, end: seven + '7 | 8'.length }, table: 'table3' }]);
   assert.deepEqual(model.tables.table3!.missingRows, []);
 
   const noRows = '三、收到和处理政府信息公开申请情况\n| 甲 | 1 | 2 |\n| 乙 | 3 | 4 |\n';
   const bare = parseReport(noRows);
   assert.equal(bare.tables.table3, undefined);
-  assert.deepEqual(bare.unreadable, [{ reason: 'table-without-rows', span: bare.sections[0].bodySpan }]);
+  assert.deepEqual(bare.unreadable, [{ reason: 'table-without-rows', span: bare.sections[0].bodySpan, table: 'table3' }]);
   assert.deepEqual(bare.sections[0].bodySpan, { start: noRows.indexOf('|'), end: noRows.length });
 });
 

@@ -24,6 +24,8 @@ interface Field {
   separated: boolean;
   /** An empty field after label text on its line: a blank cell, not a merged label cell. */
   afterLabel: boolean;
+  /** The first field of its line. */
+  firstOfLine: boolean;
 }
 
 interface Run {
@@ -73,8 +75,8 @@ function splitLine(text: string, start: number, end: number): { from: number; to
 
 const compactLine = (s: string): string => s.replace(/[\s\f]+/g, '');
 
-function tokenize(text: string, lineStarts: number[], region: Span, furniture: Set<string>): Field[] {
-  let fields: Field[] = [];
+function tokenize(text: string, lineStarts: number[], region: Span, furniture: Set<string>, figuresOnly = false): Field[] {
+  const fields: Field[] = [];
   for (let line = lineOf(lineStarts, region.start); line < lineStarts.length; line++) {
     const start = lineStarts[line];
     if (start < region.start) continue;
@@ -85,8 +87,8 @@ function tokenize(text: string, lineStarts: number[], region: Span, furniture: S
     if (trimmed === '' || ALIGNMENT_ROW.test(content) || trimmed.startsWith('<!--') || trimmed.startsWith('//')) continue;
     if (isPageNumber(trimmed) || furniture.has(compactLine(trimmed))) continue;
     if (PROSE_LINE.test(content) && !content.includes('\t') && !content.includes('|') && !trimmed.startsWith('（本列') && !trimmed.startsWith('(本列')) continue;
-    // concat, not push(...): a line may hold more fields than a call may take arguments.
-    fields = fields.concat(lineFields(text, start, end));
+    // One by one, not push(...): a line may hold more fields than a call may take arguments.
+    for (const field of lineFields(text, start, end, figuresOnly)) fields.push(field);
   }
   return fields;
 }
@@ -102,7 +104,7 @@ const NOT_A_LABEL = /^(?:无|[A-Za-z]{1,3})$/;
  * empty fields ending the line are padding: both are dropped; a word between two values of the line, or a
  * short word ending a tab or pipe row after a value, stands where a figure belongs and is read as "not a number".
  */
-function lineFields(text: string, start: number, end: number): Field[] {
+function lineFields(text: string, start: number, end: number, figuresOnly: boolean): Field[] {
   const fields: Field[] = [];
   const hasLabel = splitLine(text, start, end).some((p) => classifyField(text.slice(p.from, p.to)).kind === 'text');
   for (const part of splitLine(text, start, end)) {
@@ -111,8 +113,9 @@ function lineFields(text: string, start: number, end: number): Field[] {
     while (from < to && isSpace(text[from])) from++;
     while (to > from && isSpace(text[to - 1])) to--;
     const raw = text.slice(from, to);
-    // Before a line's label an empty field is a merged label cell; a line of figures alone (table 四's data row) has none.
-    if (raw === '' && (!part.separated || (fields.length === 0 && hasLabel))) continue;
+    // Before a line's label an empty field is a merged label cell; so it is before the figures of an unlabelled
+    // line, except in table 四, whose data row has no label (there it is a blank first cell).
+    if (raw === '' && (!part.separated || (fields.length === 0 && (hasLabel || !figuresOnly)))) continue;
     const position = raw === '' ? Math.min(part.from + 1, part.to) : from;
     const token = classifyField(raw);
     fields.push({
@@ -122,7 +125,8 @@ function lineFields(text: string, start: number, end: number): Field[] {
       value: token.kind === 'number' ? token.value : 0,
       empty: raw === '',
       separated: part.separated,
-      afterLabel: raw === '' && (!hasLabel || fields.some((f) => f.kind === 'text')),
+      afterLabel: raw === '' && ((!hasLabel && figuresOnly) || fields.some((f) => f.kind === 'text')),
+      firstOfLine: fields.length === 0,
     });
   }
   // Empty fields ending a tab or pipe row are kept: they may be blank cells (the row's width decides later).
@@ -155,10 +159,10 @@ function toRuns(fields: Field[]): Run[] {
     if (field.kind === 'text') {
       if (values.length > 0) flush();
       label.push(field);
-    } else if (field.empty) {
-      if (values.length > 0 || field.afterLabel) values.push(field);
     } else {
-      values.push(field);
+      // Figures continuing on a new line: the empty fields ending the line before were its padding.
+      if (field.firstOfLine) while (values.length > 0 && values[values.length - 1].empty) values.pop();
+      if (!field.empty || values.length > 0 || field.afterLabel) values.push(field);
     }
   }
   if (label.length > 0 || values.length > 0) flush();
@@ -486,7 +490,7 @@ export function parseRowTable(
   const keys = keysOf(id);
   const runs = toRuns(tokenize(text, lineStarts, region, furniture));
   const labelTexts = runs.map((run) => labelTextOf(text, run));
-  let occurrences: Occurrence[] = [];
+  const occurrences: Occurrence[] = [];
   // Text after the last figures is mostly the tail of a label wrapped below them, or labels an extractor wrote
   // after all the figures: only a whole label counts there, and less than any label before figures (it serves
   // table 二's one-figure groups, such as 行政事业性收费 written after its figure).
@@ -495,7 +499,7 @@ export function parseRowTable(
     if (run.label.length === 0) return;
     for (const key of keys) {
       const found = occurrencesOf(key, labelTexts[i], i);
-      occurrences = occurrences.concat(i > lastWithFigures ? found.filter((o) => o.score >= 1).map((o) => ({ ...o, score: 0.3 })) : found);
+      for (const o of i > lastWithFigures ? found.filter((o) => o.score >= 1).map((o) => ({ ...o, score: 0.3 })) : found) occurrences.push(o);
     }
   });
   let chain = bestChain(occurrences, keys.length);
@@ -521,10 +525,12 @@ export function parseRowTable(
     labels.forEach((o, r) => placeRow(o, block.rows[r]));
     return true;
   };
+  const chainByRun = new Map<number, Occurrence[]>();
+  for (const o of chain) chainByRun.set(o.run, [...(chainByRun.get(o.run) ?? []), o]);
   // Labels whose figures have not come yet: a column-major block continues in the next run.
   let carried: Occurrence[] = [];
   runs.forEach((run, i) => {
-    const own = chain.filter((o) => o.run === i);
+    const own = chainByRun.get(i) ?? [];
     const labels = [...carried, ...own];
     carried = [];
     if (run.values.length === 0) return;
@@ -592,7 +598,9 @@ export function parseRowTable(
   }
   const rows = placed.map((p) => buildRow(text, id, p.key.spec, p.labelSpan, p.values, p.labelText));
   const foundIds = new Set(rows.map((r) => r.rowId));
-  const firstLabel = rows.reduce((s, r) => Math.min(s, r.labelSpan.start), Infinity);
+  // The table starts with its header (the text before the first row's label), where column names are hovered.
+  const firstField = runs.find((r) => r.label.length > 0 || r.values.length > 0)!;
+  const firstLabel = Math.min(rows.reduce((s, r) => Math.min(s, r.labelSpan.start), Infinity), (firstField.label[0] ?? firstField.values[0]).span.start);
   const lastEnd = rows.reduce((e, r) => Math.max(e, ...[...r.cells, ...r.extraCells].map((c) => c.span.end), r.labelSpan.end), 0);
   return {
     table: {
@@ -620,8 +628,7 @@ function groupRowOf(id: TableId, runs: Run[], groups: Table2Groups, chain: Occur
   const group = groups.at(i, Infinity);
   const rows = TABLES.table2.rows.filter((r) => r.group === group);
   if (!group || rows.length !== 1 || rows[0].columns.length !== 1) return null;
-  const figures = runs.reduce((n, run, r) => (groups.at(r, Infinity) === group ? n + run.values.length : n), 0);
-  if (figures !== 1) return null;
+  if (groups.figuresIn(group, runs) !== 1) return null;
   return chain.find((o) => o.key.spec.id === rows[0].id && groups.at(o.run, o.from) === group) ?? null;
 }
 
@@ -638,6 +645,18 @@ class Table2Groups {
       }
     });
     this.headings.sort((a, b) => a.run - b.run || a.at - b.at);
+  }
+
+  private figures: Map<string | null, number> | null = null;
+
+  /** How many figures the runs hold under a group's heading. */
+  figuresIn(group: string, runs: Run[]): number {
+    if (!this.figures) {
+      const figures = new Map<string | null, number>();
+      runs.forEach((run, r) => figures.set(this.at(r, Infinity), (figures.get(this.at(r, Infinity)) ?? 0) + run.values.length));
+      this.figures = figures;
+    }
+    return this.figures.get(group) ?? 0;
   }
 
   at(run: number, offset: number): string | null {
@@ -719,9 +738,11 @@ const TABLE4_GROUP_KEYS: { rowId: string; keys: string[] }[] = [
 /** Table 四: fifteen values after the header (on one line, one per line, or wrapped), or three labelled rows of five. */
 export function parseTable4(text: string, lineStarts: number[], region: Span, furniture: Set<string> = new Set()): TableParse {
   const spec = TABLES.table4;
-  const runs = toRuns(tokenize(text, lineStarts, region, furniture)).filter((r) => r.values.some((v) => !v.empty));
+  const allRuns = toRuns(tokenize(text, lineStarts, region, furniture, true));
+  const runs = allRuns.filter((r) => r.values.some((v) => !v.empty));
   if (runs.length === 0) return { table: null, unreadable: [] };
-  const header = runs[0].label;
+  // The header: every line before the first figures (its lines may end in empty cells of their own).
+  const header = allRuns.slice(0, allRuns.indexOf(runs[0]) + 1).flatMap((r) => r.label);
   const headerCompact = CompactText.build(text, header.map((f) => f.span), (ch) => !isSpace(ch), matchChar);
   const labelSpanOf = (rowId: string, fallback: Span): Span => {
     const key = TABLE4_GROUP_KEYS.find((g) => g.rowId === rowId)!.keys[0];
