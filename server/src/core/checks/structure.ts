@@ -55,7 +55,8 @@ function checkRowLabels(model: ReportModel, locale: Locale): Finding[] {
   for (const table of [model.tables.table2, model.tables.table3]) {
     if (!table) continue;
     for (const row of table.rows) {
-      const written = normalizeLabel(row.labelText);
+      // Numbering written （1） instead of 1. is the same label.
+      const written = normalizeLabel(row.labelText).replace(/^（(\d{1,2})）/, '$1.');
       if (written === normalizeLabel(row.canonicalLabel) || written === TABLES[table.id].rows.find((r) => r.id === row.rowId)?.trialLabel) continue;
       findings.push(
         finding(

@@ -87,8 +87,14 @@ function tokenize(text: string, lineStarts: number[], region: Span, furniture: S
     if (trimmed === '' || ALIGNMENT_ROW.test(content) || trimmed.startsWith('<!--') || trimmed.startsWith('//')) continue;
     if (isPageNumber(trimmed) || furniture.has(compactLine(trimmed))) continue;
     if (PROSE_LINE.test(content) && !content.includes('\t') && !content.includes('|') && !trimmed.startsWith('（本列') && !trimmed.startsWith('(本列')) continue;
+    // A Markdown table's header row (the line above |---|): its words (数据1, 2024年) are never figures.
+    const nextLine = line + 1 < lineStarts.length ? text.slice(lineStarts[line + 1], lineEndOf(text, lineStarts, line + 1)) : '';
+    const header = content.includes('|') && ALIGNMENT_ROW.test(nextLine) && nextLine.includes('|');
     // One by one, not push(...): a line may hold more fields than a call may take arguments.
-    for (const field of lineFields(text, start, end, figuresOnly)) fields.push(field);
+    for (const field of lineFields(text, start, end, figuresOnly)) {
+      if (!header) fields.push(field);
+      else if (!field.empty) fields.push({ ...field, kind: 'text', value: 0 });
+    }
   }
   return fields;
 }
@@ -192,8 +198,17 @@ function matchChar(ch: string): string {
 
 const matchForm = (s: string): string => [...s].map(matchChar).filter((ch) => !MATCH_DROP.test(ch)).join('');
 
-/** Numbering at the start of a label in match form: 1.  （一）  一. */
-const NUMBERING = /^(?:\d{1,2}\.|（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}\.)/;
+/** Numbering at the start of a label in match form: 1.  （1）  （一）  一. */
+const NUMBERING = /^(?:\d{1,2}\.|（\d{1,2}）|（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}\.)/;
+
+/** A sub-row's number written （1） is the format's 1. */
+const sameNumbering = (written: string, format: string): boolean => written.replace(/^（(\d{1,2})）$/, '$1.') === format;
+
+/** The ways a row's numbering is written: 1. also as （1）. */
+function numberingForms(numbering: string): string[] {
+  const digits = /^(\d{1,2})\.$/.exec(numbering);
+  return digits ? [numbering, `（${digits[1]}）`] : numbering ? [numbering] : [];
+}
 
 interface RowKey {
   spec: RowSpec;
@@ -284,13 +299,13 @@ function matchesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
   const text = label.compact.text;
   const found: Occurrence[] = [];
   const numberingBefore = (at: number): string | null => {
-    const m = /(\d{1,2}\.|（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}\.)$/.exec(text.slice(Math.max(0, at - 4), at));
+    const m = /(\d{1,2}\.|（\d{1,2}）|（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}\.)$/.exec(text.slice(Math.max(0, at - 4), at));
     return m ? m[1] : null;
   };
   const scored = (from: number, to: number, base: number): Occurrence => {
     const numbering = numberingBefore(from);
     // The numbering written before a label confirms or contradicts it.
-    const score = numbering === null ? base : numbering === key.numbering ? base + 0.1 : base - 0.3;
+    const score = numbering === null ? base : sameNumbering(numbering, key.numbering) ? base + 0.1 : base - 0.3;
     return { run, key, score, from: numbering ? from - numbering.length : from, to };
   };
   for (const core of key.cores) {
@@ -303,7 +318,7 @@ function matchesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
         const numbering = numberingBefore(at);
         const wholeField = (label.fieldStarts.has(at) || numbering !== null) && (label.fieldEnds.has(end) || end === text.length);
         const alone = wholeField || ((at === 0 || numbering !== null) && endsLabel);
-        if (alone && (numbering === null || numbering === key.numbering)) found.push(scored(at, end, 1));
+        if (alone && (numbering === null || sameNumbering(numbering, key.numbering))) found.push(scored(at, end, 1));
       } else {
         found.push(scored(at, end, endsLabel ? 1 : 0.8));
       }
@@ -315,17 +330,16 @@ function matchesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
   const core = key.cores[0];
   if (core.length <= SHORT_CORE) return found;
   // A label wrapped after its head (the rest below the figures): the text after the row's numbering is the start of the label.
-  if (key.numbering) {
-    let at = text.lastIndexOf(key.numbering);
-    while (at >= 0) {
-      const head = text.slice(at + key.numbering.length);
+  for (const numbering of numberingForms(key.numbering)) {
+    let at = text.lastIndexOf(numbering);
+    while (at >= 0 && found.length === 0) {
+      const head = text.slice(at + numbering.length);
       // The numbering (7.) with the label's first words (属于) is enough when the rest follows the figures.
       if (head.length >= 1 && (core.startsWith(head) || (head.length >= 6 && similarity(head, core.slice(0, head.length)) >= 0.75))) {
         const sure = head.length >= PREFIX_MIN ? 0.6 : 0.4;
         found.push({ run, key, score: sure + 0.3 * Math.min(1, head.length / core.length), from: at, to: text.length });
-        break;
       }
-      at = at > 0 ? text.lastIndexOf(key.numbering, at - 1) : -1;
+      at = at > 0 ? text.lastIndexOf(numbering, at - 1) : -1;
     }
   }
   // A mistyped label among other labels (a column-major block): the text from the row's numbering to the next numbering.
@@ -589,8 +603,8 @@ export function parseRowTable(
   const sixSingle = placed.some((p) => p.key.spec.id === 'r6');
   const expected = keys.filter((k) => (sixSingle ? k.spec.group !== 'r6' : k.spec.id !== 'r6')).length;
   // One slip (a stray line, a row with a figure too many) is the author's to fix and is reported as such;
-  // more than that, or most rows unrecognised, means the text itself is scrambled.
-  if (anomalies >= 2 || placed.length * 2 < expected) {
+  // more than that, or a slip in a table whose rows are mostly unrecognised, means the text itself is scrambled.
+  if (anomalies >= 2 || (anomalies > 0 && placed.length * 2 < expected)) {
     return {
       table: null,
       unreadable: [{ reason: 'table-uncertain', span: straySpan ?? region, table: id, rowsRecognised: placed.length, rowsExpected: expected }],
