@@ -1,4 +1,6 @@
-// Command line: the same checks over files and folders, for reviewers. Exit code 1 when any error is found.
+// Command line: the same checks over files and folders, for reviewers. Exit code 1 when any error is found; 2 on
+// bad arguments, or a file that cannot be read or decoded, or an internal error (never mistaken for findings).
+// Files are read, decoded (UTF-8, UTF-16, GBK/GB18030, Big5: core/decode.ts), checked and printed one at a time.
 //   nianbao [check] [--format text|json] [--locale zh|en] [--exit-zero] <file-or-folder>...
 //   nianbao extract [--format json|csv] <file-or-folder>...
 
@@ -6,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChecks } from './core/checks';
 import type { Finding } from './core/checks/rules';
+import { decodeBytes, DecodeError, type Decoded, type EncodingName } from './core/decode';
 import { extractTables } from './core/extract';
 import { localeFrom, type Locale } from './core/i18n';
 import type { ReportModel, TableId } from './core/model';
@@ -98,25 +101,59 @@ function collectFiles(path: string): string[] {
     });
 }
 
-/** Every file's text, or the message naming the path that could not be read. */
-function readAll(paths: string[]): { file: string; text: string }[] | string {
-  const result: { file: string; text: string }[] = [];
+/** Every file under the paths named, or the message naming the path that could not be read (before any output). */
+function listAll(paths: string[]): string[] | string {
+  const result: string[] = [];
   for (const path of paths) {
-    let files: string[];
     try {
-      files = collectFiles(path);
+      for (const file of collectFiles(path)) result.push(file);
     } catch (error) {
       return `无法读取 / cannot read: ${path}（${(error as Error).message}）`;
     }
-    for (const file of files) {
-      try {
-        result.push({ file, text: readFileSync(file, 'utf8') });
-      } catch (error) {
-        return `无法读取 / cannot read: ${file}（${(error as Error).message}）`;
-      }
-    }
   }
   return result;
+}
+
+/** One file read and decoded, or the message naming it when it cannot be read or decoded. */
+function readOne(file: string): Decoded | string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return `无法读取 / cannot read: ${file}（${(error as Error).message}）`;
+  }
+  try {
+    return decodeBytes(bytes);
+  } catch (error) {
+    if (error instanceof DecodeError) return `无法解码 / cannot decode: ${file}（${error.message}）`;
+    throw error;
+  }
+}
+
+/** Output written as it is made, waiting when the pipe is full: memory stays flat however many files there are. */
+class Output {
+  private items = 0;
+  async write(chunk: string): Promise<void> {
+    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+  /** One element of a JSON array, formatted as JSON.stringify(array, null, 2) would. */
+  async item(value: unknown): Promise<void> {
+    const json = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    await this.write(`${this.items++ === 0 ? '[\n' : ',\n'}  ${json}`);
+  }
+  async endArray(): Promise<void> {
+    await this.write(this.items === 0 ? '[]\n' : '\n]\n');
+  }
+}
+
+/** The encoding, named only when it is not plain UTF-8 (the default every tool assumes). */
+function notedEncoding(decoded: Decoded): { encoding?: EncodingName } {
+  return decoded.encoding === 'UTF-8' ? {} : { encoding: decoded.encoding };
+}
+
+/** What went wrong inside the checker for one file: never a finding, always exit code 2. */
+function internalError(file: string, error: unknown): string {
+  return `内部错误 / internal error: ${file}（${error instanceof Error ? (error.stack ?? error.message) : String(error)}）`;
 }
 
 function findingJson(f: Finding, model: ReportModel) {
@@ -131,49 +168,78 @@ function findingJson(f: Finding, model: ReportModel) {
   };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === 'string') {
     console.error(options);
     return 2;
   }
-  const inputs = readAll(options.paths);
-  if (typeof inputs === 'string') {
-    console.error(inputs);
+  const files = listAll(options.paths);
+  if (typeof files === 'string') {
+    console.error(files);
     return 2;
   }
-  return options.command === 'extract' ? extract(options, inputs) : check(options, inputs);
+  return options.command === 'extract' ? extract(options, files) : check(options, files);
 }
 
-function check(options: CheckOptions, inputs: { file: string; text: string }[]): number {
-  const results = inputs.map(({ file, text }) => {
-    const model = parseReport(text);
-    return { file, model, findings: model.isReport || /\.nianbao\.(txt|md)$/.test(file) ? runChecks(model, { locale: options.locale }) : null };
-  });
-  if (options.format === 'json') {
-    const json = results.map(({ file, model, findings }) => ({
-      file,
-      isReport: findings !== null,
-      title: model.title ? { body: model.title.body, year: model.title.year } : null,
-      findings: (findings ?? []).map((f) => findingJson(f, model)),
-    }));
-    console.log(JSON.stringify(json, null, 2));
-  } else {
-    for (const { file, model, findings } of results) {
-      if (findings === null) {
-        console.log(options.locale === 'zh' ? `${file}：不像政府信息公开年度报告，未检查` : `${file}: not recognisably an annual report, not checked`);
-        continue;
-      }
-      for (const f of findings) {
-        const at = positionOf(model.lineStarts, f.span.start);
-        console.log(`${file}:${at.line + 1}:${at.character + 1}: ${f.severity} [${f.code}] ${f.message}`);
-      }
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      const warnings = findings.filter((f) => f.severity === 'warning').length;
-      console.log(options.locale === 'zh' ? `${file}：${errors} 个错误，${warnings} 个警告，${findings.length - errors - warnings} 条提示` : `${file}: ${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} note(s)`);
+async function check(options: CheckOptions, files: string[]): Promise<number> {
+  const out = new Output();
+  let errorsFound = false;
+  let failed = false;
+  for (const file of files) {
+    const decoded = readOne(file);
+    if (typeof decoded === 'string') {
+      failed = true;
+      console.error(decoded);
+      if (options.format === 'json') await out.item({ file, error: decoded });
+      continue;
     }
+    let model: ReportModel;
+    let findings: Finding[] | null;
+    try {
+      model = parseReport(decoded.text);
+      findings = model.isReport || /\.nianbao\.(txt|md)$/.test(file) ? runChecks(model, { locale: options.locale }) : null;
+    } catch (error) {
+      failed = true;
+      const message = internalError(file, error);
+      console.error(message);
+      if (options.format === 'json') await out.item({ file, error: message });
+      continue;
+    }
+    if (findings?.some((f) => f.severity === 'error')) errorsFound = true;
+    const encoding = decoded.encoding === 'UTF-8' ? '' : options.locale === 'zh' ? `（${decoded.encoding}）` : ` (${decoded.encoding})`;
+    if (options.format === 'json') {
+      await out.item({
+        file,
+        ...notedEncoding(decoded),
+        isReport: findings !== null,
+        title: model.title ? { body: model.title.body, year: model.title.year } : null,
+        findings: (findings ?? []).map((f) => findingJson(f, model)),
+      });
+      continue;
+    }
+    if (findings === null) {
+      await out.write(options.locale === 'zh' ? `${file}：不像政府信息公开年度报告，未检查${encoding}\n` : `${file}: not recognisably an annual report, not checked${encoding}\n`);
+      continue;
+    }
+    const lines: string[] = [];
+    for (const f of findings) {
+      const at = positionOf(model.lineStarts, f.span.start);
+      lines.push(`${file}:${at.line + 1}:${at.character + 1}: ${f.severity} [${f.code}] ${f.message}`);
+    }
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    lines.push(
+      options.locale === 'zh'
+        ? `${file}：${errors} 个错误，${warnings} 个警告，${findings.length - errors - warnings} 条提示${encoding}`
+        : `${file}: ${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} note(s)${encoding}`,
+    );
+    await out.write(`${lines.join('\n')}\n`);
   }
-  return !options.exitZero && results.some((r) => r.findings?.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (options.format === 'json') await out.endArray();
+  // A file that could not be read, decoded or checked is never a pass, and never looks like "errors found".
+  if (failed) return 2;
+  return !options.exitZero && errorsFound ? 1 : 0;
 }
 
 const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
@@ -188,24 +254,54 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function extract(options: ExtractOptions, inputs: { file: string; text: string }[]): number {
-  const results = inputs.map(({ file, text }) => ({ file, ...extractTables(parseReport(text)) }));
-  if (options.format === 'json') {
-    console.log(JSON.stringify(results, null, 2));
-    return 0;
-  }
-  const lines = [CSV_HEADER.join(',')];
-  for (const result of results) {
+async function extract(options: ExtractOptions, files: string[]): Promise<number> {
+  const out = new Output();
+  let failed = false;
+  // RFC 4180 ends records with CRLF; most readers take either, so lines end as the rest of the output does.
+  if (options.format === 'csv') await out.write(`${CSV_HEADER.join(',')}\n`);
+  for (const file of files) {
+    const decoded = readOne(file);
+    let result: ReturnType<typeof extractTables>;
+    try {
+      if (typeof decoded === 'string') throw decoded;
+      result = extractTables(parseReport(decoded.text));
+    } catch (error) {
+      failed = true;
+      const message = typeof error === 'string' ? error : internalError(file, error);
+      console.error(message);
+      if (options.format === 'json') await out.item({ file, error: message });
+      continue;
+    }
+    if (options.format === 'json') {
+      await out.item({ file, ...notedEncoding(decoded as Decoded), ...result });
+      continue;
+    }
+    const lines: string[] = [];
     for (const id of TABLE_IDS) {
       for (const row of result.tables[id]?.rows ?? []) {
         const cells = Array.from({ length: CSV_CELLS }, (_, i) => row.cells[i] ?? null);
-        lines.push([result.file, result.body, result.year, result.format, id, row.id, row.label, ...cells].map(csvField).join(','));
+        lines.push(`${[file, result.body, result.year, result.format, id, row.id, row.label, ...cells].map(csvField).join(',')}\n`);
       }
     }
+    await out.write(lines.join(''));
   }
-  // RFC 4180 ends records with CRLF; most readers take either, so lines end as the rest of the output does.
-  console.log(lines.join('\n'));
-  return 0;
+  if (options.format === 'json') await out.endArray();
+  return failed ? 2 : 0;
 }
 
-process.exitCode = main();
+// Exit code 2, with a message, for anything unexpected: an exception must never read as "errors found" (1).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // A reader that went away (`nianbao … | head`): stop quietly; not every file was checked, so not a pass.
+  if (error.code === 'EPIPE') process.exit(2);
+  console.error(`内部错误 / internal error: ${error.message}`);
+  process.exit(2);
+});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(internalError('nianbao', error));
+    process.exitCode = 2;
+  },
+);

@@ -320,11 +320,43 @@ function zeroLines(model: ReportModel): ZeroLine[] {
         const { start, end } = lineBounds(model.text, model.lineStarts, line);
         const content = model.text.slice(start, end);
         if (!content.includes('\t') && !content.includes('|')) continue;
+        if (ambiguousWhenBlank(model.text, row.cells, cell, start, end)) continue;
         byLine.set(line, [...(byLine.get(line) ?? []), cell]);
       }
     }
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, cells]) => ({ line, cells: cells.sort((a, b) => a.span.start - b.span.start) }));
+}
+
+/**
+ * The first or last figure of a row whose line has an empty field before its figures or after them (a merged
+ * label column, the row's padding): left blank, it could be either column, and the text itself cannot tell
+ * which (Word exports pad rows differently from row to row), so such a cell is not blanked.
+ */
+function ambiguousWhenBlank(text: string, rowCells: Cell[], cell: Cell, lineStart: number, lineEnd: number): boolean {
+  const onLine = rowCells.filter((c) => c.span.start >= lineStart && c.span.end <= lineEnd).sort((a, b) => a.span.start - b.span.start);
+  if (onLine.length === 0 || (cell !== onLine[0] && cell !== onLine[onLine.length - 1])) return false;
+  const separators = /[\t|]/;
+  // The field before the first figure and after the last one: '' when empty, null when there is none.
+  const fieldBefore = (at: number): string | null => {
+    let i = at - 1;
+    while (i >= lineStart && text[i] === ' ') i--;
+    if (i < lineStart || !separators.test(text[i])) return null;
+    let j = i - 1;
+    while (j >= lineStart && !separators.test(text[j])) j--;
+    return text.slice(j + 1, i).trim();
+  };
+  const fieldAfter = (at: number): string | null => {
+    let i = at;
+    while (i < lineEnd && text[i] === ' ') i++;
+    if (i >= lineEnd || !separators.test(text[i])) return null;
+    let j = i + 1;
+    while (j < lineEnd && !separators.test(text[j])) j++;
+    // A closing pipe is the row's edge, not a field.
+    if (j >= lineEnd && text[i] === '|' && text.slice(i + 1, lineEnd).trim() === '') return null;
+    return text.slice(i + 1, j).trim();
+  };
+  return fieldBefore(onLine[0].span.start) === '' || fieldAfter(onLine[onLine.length - 1].span.end) === '';
 }
 
 /** " (first field of its row's figures)" / " (last …)": where a blank is hardest to place. */

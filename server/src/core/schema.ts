@@ -422,6 +422,24 @@ export const OUTDATED_LABELS: { label: string; replacement: Localized }[] = [
   { label: '采购总金额', replacement: { zh: '删除此列（2021年格式已取消）', en: 'remove the column (dropped in 2021)' } },
 ];
 
+/**
+ * The terms of the 2019 trial format's table 二 by which a whole report is recognised as written in that format:
+ * each OUTDATED_LABELS entry that is one of them, mapped to its term. The column words are a term each; the group
+ * 第二十条第（九）项 (政府集中采购, 采购总金额) is one term. Rows alone (规范性文件, 其他对外管理服务事项) are not.
+ */
+export const TRIAL_TABLE2_TERMS: Readonly<Record<string, string>> = {
+  本年新制作数量: '本年新制作数量',
+  本年新公开数量: '本年新公开数量',
+  对外公开总数量: '对外公开总数量',
+  上一年项目数量: '上一年项目数量',
+  '本年增/减': '本年增/减',
+  政府集中采购: '第二十条第（九）项',
+  采购总金额: '第二十条第（九）项',
+};
+
+/** How many distinct TRIAL_TABLE2_TERMS inside table 二 make the report's format '2019' (one is a stray word). */
+export const TRIAL_FORMAT_MIN_TERMS = 2;
+
 /** The first year the 2021 format applies to. */
 export const FORMAT_2021_FIRST_YEAR = 2021;
 

@@ -3,7 +3,7 @@
 
 import type { ReportModel, Row, SectionNumber } from '../model';
 import { numeral, type Locale } from '../i18n';
-import { FORMAT_2021_FIRST_YEAR, OUTDATED_LABELS, SECTIONS, TABLES } from '../schema';
+import { FORMAT_2021_FIRST_YEAR, OUTDATED_LABELS, SECTIONS, TABLES, TRIAL_TABLE2_TERMS } from '../schema';
 import { lineEndOf, lineOf, normalizeLabel } from '../text';
 import { finding, type Finding, type Fix } from './rules';
 import { sectionSkeleton } from '../template';
@@ -71,9 +71,30 @@ function checkRowLabels(model: ReportModel, locale: Locale): Finding[] {
   return findings;
 }
 
+/**
+ * A whole report in the 2019 trial format: one finding for the report, on table 二's first trial-format term (the
+ * title when there is none), instead of one per trial label and the （六） row.
+ */
+function trialFormatReport(model: ReportModel, year: number, locale: Locale): Finding[] {
+  const first = model.outdated.find((o) => TRIAL_TABLE2_TERMS[o.label] !== undefined);
+  const span = first?.span ?? model.title?.span;
+  if (!span) return [];
+  const six = model.tables.table3?.sixSingle === true;
+  return [
+    finding(
+      'structure.outdated-format',
+      span,
+      locale === 'zh'
+        ? `本报告的统计表是2019年试行格式（国办公开办函〔2019〕60号）；${year}年度报告应使用2021年格式（国办公开办函〔2021〕30号）：表二改为本年制发/本年废止/现行有效等栏目${six ? '，表三“（六）其他处理”分为三行' : ''}`
+        : `The report's tables follow the 2019 trial format (国办公开办函〔2019〕60号); a ${year} report uses the 2021 format (国办公开办函〔2021〕30号): table 2 with the columns issued / repealed / in force and the like${six ? ', and “（六）其他处理” of table 3 in three rows' : ''}`,
+    ),
+  ];
+}
+
 function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
   const year = model.title?.year;
   if (year === undefined || year === null || year < FORMAT_2021_FIRST_YEAR) return [];
+  if (model.format === '2019') return trialFormatReport(model, year, locale);
   const findings: Finding[] = model.outdated.map((o) => {
     const replacement = OUTDATED_LABELS.find((l) => l.label === o.label)!.replacement;
     return finding(

@@ -1,7 +1,7 @@
 // Text → report model. Pure and stateless: the same text always gives the same model.
 
-import type { OutdatedLabel, ReportModel, Section, SectionNumber, Span, Table, TableId, Unreadable } from '../model';
-import { OUTDATED_LABELS } from '../schema';
+import type { OutdatedLabel, ReportFormat, ReportModel, Section, SectionNumber, Span, Table, TableId, Unreadable } from '../model';
+import { OUTDATED_LABELS, TRIAL_FORMAT_MIN_TERMS, TRIAL_TABLE2_TERMS } from '../schema';
 import { CompactText, computeLineStarts, isSpace, lineEndOf, lineOf } from '../text';
 import { buildProse, findClaims, findNumbers, findYears } from './narrative';
 import { buildSections, findHeadings, findSubHeadings, findSuppressions, parseTitle } from './structure';
@@ -81,6 +81,16 @@ function findOutdated(text: string, regions: Span[]): OutdatedLabel[] {
   return result.sort((a, b) => a.span.start - b.span.start);
 }
 
+/**
+ * The format the tables follow: '2019' when table 二's region shows at least TRIAL_FORMAT_MIN_TERMS distinct terms of
+ * the trial format's table 二 (its column words, its group 第二十条第（九）项), not a single stray word; else '2021'.
+ */
+function reportFormat(text: string, table2Region: Span | undefined): ReportFormat {
+  if (!table2Region) return '2021';
+  const terms = new Set(findOutdated(text, [table2Region]).map((o) => TRIAL_TABLE2_TERMS[o.label]).filter((t) => t !== undefined));
+  return terms.size >= TRIAL_FORMAT_MIN_TERMS ? '2019' : '2021';
+}
+
 /** The title's lines, which PDF text repeats as a running header on every page (inside tables too). */
 function runningHeaders(text: string, lineStarts: number[], titleSpan: Span | null): Set<string> {
   const headers = new Set<string>();
@@ -143,7 +153,7 @@ export function parseReport(text: string): ReportModel {
     sections,
     sectionIssues: issues,
     tables,
-    format: '2021',
+    format: reportFormat(text, regions.table2),
     balanceNote,
     narrativeNumbers,
     claims: findClaims(prose, narrativeNumbers),

@@ -26,6 +26,8 @@ interface Field {
   afterLabel: boolean;
   /** The first field of its line. */
   firstOfLine: boolean;
+  /** For a tab or pipe row: which column of its line the field is in (from 0); -1 in space-aligned text. */
+  column: number;
 }
 
 interface Run {
@@ -113,7 +115,7 @@ const NOT_A_LABEL = /^(?:无|[A-Za-z]{1,3})$/;
 function lineFields(text: string, start: number, end: number, figuresOnly: boolean): Field[] {
   const fields: Field[] = [];
   const hasLabel = splitLine(text, start, end).some((p) => classifyField(text.slice(p.from, p.to)).kind === 'text');
-  for (const part of splitLine(text, start, end)) {
+  for (const [column, part] of splitLine(text, start, end).entries()) {
     let from = part.from;
     let to = part.to;
     while (from < to && isSpace(text[from])) from++;
@@ -133,6 +135,7 @@ function lineFields(text: string, start: number, end: number, figuresOnly: boole
       separated: part.separated,
       afterLabel: raw === '' && ((!hasLabel && figuresOnly) || fields.some((f) => f.kind === 'text')),
       firstOfLine: fields.length === 0,
+      column: part.separated ? column : -1,
     });
   }
   // Empty fields ending a tab or pipe row are kept: they may be blank cells (the row's width decides later).
@@ -541,6 +544,7 @@ export function parseRowTable(
   };
   const chainByRun = new Map<number, Occurrence[]>();
   for (const o of chain) chainByRun.set(o.run, [...(chainByRun.get(o.run) ?? []), o]);
+  const padding = rowPadding(runs, (i) => (chainByRun.get(i)?.length === 1 ? chainByRun.get(i)![0].key : null));
   // Labels whose figures have not come yet: a column-major block continues in the next run.
   let carried: Occurrence[] = [];
   runs.forEach((run, i) => {
@@ -576,7 +580,7 @@ export function parseRowTable(
         for (const { key, values } of following.slice(1)) placed.push({ key, labelSpan: values[0].span, labelText: key.spec.label, values });
         return;
       }
-      const rowValues = withinWidth(run.values, widthOf(o.key));
+      const rowValues = withinWidth(withoutPadding(run.values, padding), widthOf(o.key));
       if (rowValues.length !== widthOf(o.key)) anomalies++;
       // The label runs to the figures (a wording the format's label only begins, such as （二）部分公开（区分…）.
       if (o.run !== i) return placeRow(o, rowValues);
@@ -708,6 +712,34 @@ function labelSpan(text: string, label: LabelText, o: Occurrence): Span {
 
 /** How many figures a row has: its columns (（六）其他处理 as one row has table 三's seven). */
 const widthOf = (key: RowKey): number => (key.spec.numeric ? key.spec.columns.length : 7);
+
+/**
+ * How many empty fields a tab or pipe table's rows end with (padding), when its complete rows agree on it: a row
+ * with empty fields both before and after its figures (a merged label column, padding) then loses its padding
+ * first, so that its own blank first or last cell stays in place.
+ */
+function rowPadding(runs: Run[], single: (i: number) => RowKey | null): number | null {
+  const votes = new Map<number, number>();
+  let rows = 0;
+  runs.forEach((run, i) => {
+    const key = single(i);
+    if (!key || run.values.some((v) => v.column < 0)) return;
+    const last = run.values.findLastIndex((v) => !v.empty);
+    const first = run.values.findIndex((v) => !v.empty);
+    if (last - first + 1 !== widthOf(key) || run.values.slice(first, last + 1).some((v) => v.empty)) return;
+    rows++;
+    const padding = run.values.length - 1 - last;
+    votes.set(padding, (votes.get(padding) ?? 0) + 1);
+  });
+  const [padding, count] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return padding !== null && count >= 3 && count * 2 > rows ? padding : null;
+}
+
+/** A tab or pipe row's figures without the table's padding, when it ends with that padding. */
+function withoutPadding(values: Field[], padding: number | null): Field[] {
+  if (padding === null || padding === 0 || values.some((v) => v.column < 0) || values.length < padding) return values;
+  return values.slice(-padding).every((v) => v.empty) ? values.slice(0, values.length - padding) : values;
+}
 
 /**
  * A run's figures without the empty fields beyond the row's width: first those before the figures (a merged
