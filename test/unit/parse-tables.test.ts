@@ -292,7 +292,6 @@ test('pdftotext -layout rows: a label wrapped above, around and below its figure
 
 test(
   'pdftotext -layout rows: a label wrapped around its figures just after a comma keeps the comma',
-  { todo: 'the head\'s trailing "，" is dropped: labelText 「（二）部分公开（区分处理的只计这一情形，不计其他情形）」 and a structure.row-label warning on 「（二）部分公开（区分处理的」' },
   () => {
     assertWrappedRead(wrapped(['（二）部分公开（区分处理的，', '只计这一情形，不计其他情形）']));
   },

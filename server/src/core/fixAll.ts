@@ -199,14 +199,23 @@ export function composeEdits(original: string, done: TextEdit[], next: TextEdit[
   return result.sort((a, b) => a.span.start - b.span.start);
 }
 
+/** One round on one reading of the text, as disjoint edits: what fix-all did before it repeated rounds. */
+export function fixAllRound(model: ReportModel): TextEdit[] {
+  return disjointEdits(roundEdits(model));
+}
+
+/**
+ * The fixed point of the rounds, as disjoint edits of the model's text: applying them and running fix-all
+ * again proposes nothing. Rounds that do not settle within the bound (a cycle) propose nothing either.
+ */
 export function fixAllTotals(model: ReportModel): TextEdit[] {
   let done: TextEdit[] = [];
   let current = model;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = disjointEdits(roundEdits(current));
-    if (next.length === 0) break;
+    const next = fixAllRound(current);
+    if (next.length === 0) return done;
     done = composeEdits(model.text, done, next);
     current = parseReport(applyEdits(model.text, done));
   }
-  return done;
+  return [];
 }

@@ -30,6 +30,7 @@ export const RULES = {
   'structure.outdated-format': 'warning',
   'structure.government-duties': 'warning',
   'year.mismatch': 'warning',
+  'encoding.mojibake': 'information',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

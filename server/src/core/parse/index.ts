@@ -128,6 +128,12 @@ export function parseReport(text: string): ReportModel {
     // concat, not push(...): a garbled table can yield more regions than a call may take arguments.
     unreadable = unreadable.concat(parsed.unreadable);
   }
+  const format = reportFormat(text, regions.table2);
+  if (format === '2019') {
+    // The trial format's table 二 has other columns (本年新制作数量 …): read under the 2021 columns it would be wrong.
+    delete tables.table2;
+    unreadable = unreadable.filter((u) => u.table !== 'table2');
+  }
   const balanceNote = findBalanceNote(text, lineStarts, regions.table3 ?? null);
 
   const tableLines = Object.values(tables).map((t) => wholeLines(text, lineStarts, t.span));
@@ -153,7 +159,7 @@ export function parseReport(text: string): ReportModel {
     sections,
     sectionIssues: issues,
     tables,
-    format: reportFormat(text, regions.table2),
+    format,
     balanceNote,
     narrativeNumbers,
     claims: findClaims(prose, narrativeNumbers),

@@ -273,6 +273,8 @@ function nextNumbering(text: string, from: number): number {
 /** A run's label text in match form, with where each of its fields starts and ends in it. */
 interface LabelText {
   compact: CompactText;
+  /** The source span of the run's label fields, punctuation at either end included. */
+  span: Span;
   fieldStarts: Set<number>;
   fieldEnds: Set<number>;
 }
@@ -288,17 +290,18 @@ function labelTextOf(text: string, run: Run): LabelText {
     for (let i = field.span.start; i < field.span.end; i++) if (keep(matchChar(text[i]))) at++;
     fieldEnds.add(at);
   }
-  return { compact, fieldStarts, fieldEnds };
+  const span = run.label.length > 0 ? { start: run.label[0].span.start, end: run.label[run.label.length - 1].span.end } : { start: 0, end: 0 };
+  return { compact, span, fieldStarts, fieldEnds };
 }
 
 /** Occurrences of one row's label in a run's label text, each with how surely it is that row. */
-function occurrencesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
-  const found = matchesOf(key, label, run);
+function occurrencesOf(key: RowKey, label: LabelText, run: number, exactOnly: boolean): Occurrence[] {
+  const found = matchesOf(key, label, run, exactOnly);
   // （六）其他处理 is usually the heading of its sub-rows, printed anywhere beside them: any sub-row outweighs it.
   return key.spec.numeric ? found : found.map((o) => ({ ...o, score: o.score / 2 }));
 }
 
-function matchesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
+function matchesOf(key: RowKey, label: LabelText, run: number, exactOnly: boolean): Occurrence[] {
   const text = label.compact.text;
   const found: Occurrence[] = [];
   const numberingBefore = (at: number): string | null => {
@@ -331,7 +334,7 @@ function matchesOf(key: RowKey, label: LabelText, run: number): Occurrence[] {
   // 行政规范性文件 also contains the 2019 wording 规范性文件: of the wordings ending at one place, the longest is the label.
   if (found.length > 0) return found.filter((o) => !found.some((p) => p !== o && p.to === o.to && p.from < o.from));
   const core = key.cores[0];
-  if (core.length <= SHORT_CORE) return found;
+  if (exactOnly || core.length <= SHORT_CORE) return found;
   // A label wrapped after its head (the rest below the figures): the text after the row's numbering is the start of the label.
   for (const numbering of numberingForms(key.numbering)) {
     let at = text.lastIndexOf(numbering);
@@ -514,10 +517,12 @@ export function parseRowTable(
   const lastWithFigures = runs.findLastIndex((r) => r.values.length > 0);
   runs.forEach((run, i) => {
     if (run.label.length === 0) return;
-    for (const key of keys) {
-      const found = occurrencesOf(key, labelTexts[i], i);
-      for (const o of i > lastWithFigures ? found.filter((o) => o.score >= 1).map((o) => ({ ...o, score: 0.3 })) : found) occurrences.push(o);
-    }
+    const trailing = i > lastWithFigures;
+    let found = keys.flatMap((key) => occurrencesOf(key, labelTexts[i], i, true));
+    // Text that ends in a whole label needs no looser reading (the common case, and the costly one to skip).
+    const endsInLabel = found.some((o) => o.to === labelTexts[i].compact.text.length && o.key.spec.numeric);
+    if (!trailing && !endsInLabel) found = keys.flatMap((key) => occurrencesOf(key, labelTexts[i], i, false));
+    for (const o of trailing ? found.filter((o) => o.score >= 1).map((o) => ({ ...o, score: 0.3 })) : found) occurrences.push(o);
   });
   let chain = bestChain(occurrences, keys.length);
   // （六）其他处理 is a row of its own only where the 2021 sub-rows are absent (the 2019 layout).
@@ -584,14 +589,14 @@ export function parseRowTable(
       if (rowValues.length !== widthOf(o.key)) anomalies++;
       // The label runs to the figures (a wording the format's label only begins, such as （二）部分公开（区分…）.
       if (o.run !== i) return placeRow(o, rowValues);
-      const span = labelSpan(text, labelTexts[i], { ...o, to: labelTexts[i].compact.text.length });
+      const span = { start: labelSpan(text, labelTexts[i], o).start, end: labelTexts[i].span.end };
       placed.push({ key: o.key, labelSpan: span, labelText: wrappedLabelText(text, labelTexts, i, o), values: rowValues });
       return;
     }
     if (placeLabels(candidates, values)) return;
     // The figures of the first labels only; the others wait for the next figures.
     for (let k = candidates.length - 1; k >= 1; k--) {
-      if (k === 1 ? widthOf(candidates[0].key) === values.length && placeLabels(candidates.slice(0, 1), values) : placeLabels(candidates.slice(0, k), values)) {
+      if (placeLabels(candidates.slice(0, k), values)) {
         carried = candidates.slice(k);
         return;
       }
@@ -761,14 +766,14 @@ const spanText = (text: string, span: Span): string => text.slice(span.start, sp
  */
 function wrappedLabelText(text: string, labels: LabelText[], i: number, o: Occurrence): string {
   const own = labels[i].compact;
-  const head = spanText(text, labelSpan(text, labels[i], { ...o, to: own.text.length }));
+  const head = spanText(text, { start: labelSpan(text, labels[i], o).start, end: labels[i].span.end });
   const next = labels[i + 1]?.compact;
   const written = own.text.slice(o.from);
   const full = written.startsWith(o.key.numbering) ? o.key.numbering + o.key.cores[0] : o.key.cores[0];
   if (!next || written.length >= full.length || !full.startsWith(written)) return head;
   const rest = full.slice(written.length);
   if (!next.text.startsWith(rest)) return head;
-  return head + spanText(text, labelSpan(text, labels[i + 1], { ...o, from: 0, to: rest.length }));
+  return head + spanText(text, { start: labels[i + 1].span.start, end: labelSpan(text, labels[i + 1], { ...o, from: 0, to: rest.length }).end });
 }
 
 
