@@ -215,10 +215,13 @@ export function looksMisdecoded(text: string): boolean {
   let latin = 0;
   let cjk = 0;
   let nonAscii = 0;
+  /** Non-ASCII characters next to another one: each GBK character is two bytes ≥ 0x81, so mojibake comes in runs. */
+  let paired = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c < 0x80) continue;
     nonAscii++;
+    if (sample.charCodeAt(i - 1) >= 0x80 || sample.charCodeAt(i + 1) >= 0x80) paired++;
     if (c === 0xfffd) replacement++;
     else if (c <= 0xff || (c >= 0x152 && c <= 0x2dc) || (c >= 0x2013 && c <= 0x2122)) latin++;
     else if (c >= 0x3400 && c <= 0x9fff) cjk++;
@@ -227,7 +230,7 @@ export function looksMisdecoded(text: string): boolean {
   // As UTF-8: each GBK character becomes one or two U+FFFD.
   if (replacement >= 8 && replacement * 4 >= nonAscii) return true;
   // As Windows-1252/Latin-1: two accented letters per Chinese character, no Chinese left.
-  if ((latin + replacement) * 10 >= nonAscii * 9 && cjk * 20 < nonAscii) {
+  if ((latin + replacement) * 10 >= nonAscii * 9 && cjk * 20 < nonAscii && paired * 10 >= nonAscii * 9) {
     const bytes = iconv.encode(sample, 'windows-1252');
     const decoded = iconv.decode(bytes, 'gb18030');
     let recovered = 0;

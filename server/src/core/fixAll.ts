@@ -73,8 +73,8 @@ class Grid {
 
 function settleTable3(grid: Grid, rows: string[], resultRows: string[]): boolean {
   let changed = false;
+  // （七） too: where the result rows are not all read, its total is at least the sum of its own columns.
   for (const rowId of rows) {
-    if (rowId === 'r7') continue;
     const sum = grid.sum(TABLE3_APPLICANT_COLUMNS.map((c) => [rowId, c]));
     if (sum !== null) changed = grid.set(rowId, 'total', sum) || changed;
   }

@@ -227,3 +227,26 @@ export function displayWidth(s: string): number {
   }
   return width;
 }
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Whether an offset falls between the two halves of a surrogate pair (inside one character such as 𠀀). */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+/**
+ * A span widened to whole characters: a start or end between the halves of a surrogate pair moves out
+ * of the pair (start back, end forward), so that a range never splits a character. An empty span stays
+ * empty, moved to the start of the character it would split (an insertion there keeps the character whole).
+ */
+export function codePointSpan(text: string, span: Span): Span {
+  if (span.start === span.end) {
+    const at = splitsSurrogatePair(text, span.start) ? span.start - 1 : span.start;
+    return at === span.start ? span : { start: at, end: at };
+  }
+  const start = splitsSurrogatePair(text, span.start) ? span.start - 1 : span.start;
+  const end = splitsSurrogatePair(text, span.end) ? span.end + 1 : span.end;
+  return start === span.start && end === span.end ? span : { start, end };
+}

@@ -6,8 +6,7 @@ import { tr, type Locale } from '../core/i18n';
 import type { ReportModel } from '../core/model';
 import type { Localized } from '../core/schema';
 import { cellCount, TableValues, totalParts } from '../core/values';
-import { positionOf } from '../core/text';
-import { toOffset } from './convert';
+import { toOffset, toPosition } from './convert';
 
 const label = (sum: number): Localized => ({ zh: `应为 ${sum}`, en: `should be ${sum}` });
 const TOOLTIP: Localized = { zh: '按本文档各单元格计算的合计', en: 'The total computed from the cells of this document' };
@@ -26,7 +25,7 @@ export function provideInlayHints(model: ReportModel, range: Range, locale: Loca
         const sum = values.sum(parts);
         const written = cellCount(cell);
         if (sum === null || written === null || sum === written) continue;
-        hints.push({ position: positionOf(model.lineStarts, cell.span.end), label: tr(locale, label(sum)), paddingLeft: true, tooltip: tr(locale, TOOLTIP) });
+        hints.push({ position: toPosition(model, cell.span.end), label: tr(locale, label(sum)), paddingLeft: true, tooltip: tr(locale, TOOLTIP) });
       }
     }
   }

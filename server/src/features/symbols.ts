@@ -4,15 +4,27 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { tr, type Locale } from '../core/i18n';
 import type { ReportModel, Section, Span, Table } from '../core/model';
 import { TABLES } from '../core/schema';
-import { toRange, trimEnd } from './convert';
+import { clampRange, toRange, trimEnd } from './convert';
 
+/** VS Code rejects a symbol whose selectionRange is not inside its range: the selection is clamped to the range. */
 function symbol(model: ReportModel, name: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol {
-  return { name, kind, range: toRange(model, span), selectionRange: toRange(model, selection), children };
+  const range = toRange(model, span);
+  return { name, kind, range, selectionRange: clampRange(toRange(model, selection), range), children };
 }
 
-/** A section from its heading to the end of its last line of text. */
+/** A section's heading as written, without the spaces after it (the heading's span runs to the end of its line). */
+function headingSelection(model: ReportModel, section: Section): Span {
+  const trimmed = trimEnd(model, section.headingSpan);
+  return trimmed.end > trimmed.start ? trimmed : section.headingSpan;
+}
+
+/**
+ * A section from its heading to the end of its last line of text. Trailing whitespace is left out, but never
+ * any of the heading itself: a heading with a space after it and no body ("一、总体 ") keeps its selection inside.
+ */
 export function sectionExtent(model: ReportModel, section: Section): Span {
-  return trimEnd(model, { start: section.headingSpan.start, end: section.bodySpan.end });
+  const extent = trimEnd(model, { start: section.headingSpan.start, end: section.bodySpan.end });
+  return { start: extent.start, end: Math.max(extent.end, headingSelection(model, section).end) };
 }
 
 function tableSymbol(model: ReportModel, table: Table, locale: Locale): DocumentSymbol {
@@ -38,7 +50,7 @@ export function provideDocumentSymbols(model: ReportModel, locale: Locale): Docu
     ]
       .sort((a, b) => a.start - b.start)
       .map((c) => c.symbol);
-    result.push(symbol(model, section.headingText, SymbolKind.Module, extent, section.headingSpan, children));
+    result.push(symbol(model, section.headingText, SymbolKind.Module, extent, headingSelection(model, section), children));
   }
   // A table whose section heading is missing still shows, at the top level.
   for (const table of Object.values(model.tables)) if (!placed.has(table)) result.push(tableSymbol(model, table, locale));
