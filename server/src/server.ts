@@ -129,6 +129,13 @@ function expectsReport(document: TextDocument): boolean {
   return /\.nianbao\.(md|txt)$/i.test(name) || (/\.(md|txt)$/i.test(name) && /年度报告|年报|信息公开|nianbao/i.test(name));
 }
 
+/** Without parsing it: a document that is, or may well be, a report (for the notice on a large document). */
+function mayBeReport(document: TextDocument): boolean {
+  if (!settings.enable) return false;
+  if (expectsReport(document)) return true;
+  return settings.autoDetect && document.getText().slice(0, 8192).includes('政府信息公开');
+}
+
 function isTooLarge(document: TextDocument): boolean {
   return document.getText().length > maxLiveSize;
 }
@@ -204,9 +211,11 @@ function validate(document: TextDocument, force = false): void {
     const large = isTooLarge(document);
     // While a large document is edited, its notice (and the findings of its last save) stand: nothing to redo.
     if (large && !force && tooLarge.get(uri) && published.has(uri)) return;
-    const analysis = analysisOf(document, force);
+    // A large document that is no report (a log, a big Markdown file) is left alone, without a notice.
+    const noticed = large && mayBeReport(document);
+    const analysis = large && !noticed ? { model: null, findings: [] } : analysisOf(document, force);
     const diagnostics = analysis.model ? toDiagnostics(analysis.findings, analysis.model, uri) : [];
-    if (large) diagnostics.unshift(sizeNotice(document));
+    if (noticed) diagnostics.unshift(sizeNotice(document));
     tooLarge.set(uri, large);
     published.set(uri, document.version);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
@@ -302,7 +311,7 @@ documents.onDidOpen((event) => validate(event.document));
 documents.onDidChangeContent((event) => scheduleValidation(event.document));
 // A document above maxLiveSize is checked in full when saved.
 documents.onDidSave((event) => {
-  if (isTooLarge(event.document)) validate(event.document, true);
+  if (isTooLarge(event.document) && mayBeReport(event.document)) validate(event.document, true);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;

@@ -84,5 +84,9 @@ test('a document that grows past maxLiveSize while typed in: its live findings g
   const grown = await client.diagnosticsFor(uri, (d) => d.version === 2);
   assert.deepEqual(summary(grown.diagnostics), [['disclosureReport.maxLiveSize', 3, 0]]);
   assert.match(grown.diagnostics[0].message, /not checked while typing, only on save/);
+  // A large text that is no report (a log, a long Markdown file) gets no notice at all.
+  const log = 'file:///tmp/nianbao-size/build.log.txt';
+  client.open(log, 'compiling module 42 of 99\n'.repeat(200));
+  assert.deepEqual((await client.diagnosticsFor(log)).diagnostics, []);
   assert.equal(await client.close(), 0);
 });

@@ -1,0 +1,59 @@
+// Small helpers: percentiles, timing with warm-up, Markdown tables.
+
+/** The p-th percentile (0–100) by nearest rank of values (not sorted in place). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Median time of fn in ms: a warm-up of about warmupMs (at least 3 calls) so that the JIT has settled, then
+ * samples for about targetMs (at least 5, at most maxSamples).
+ */
+export function timeMedian(fn: () => unknown, targetMs = 300, warmupMs = 150, maxSamples = 10_000): { ms: number; samples: number } {
+  const warmUntil = performance.now() + warmupMs;
+  for (let i = 0; i < 3 || performance.now() < warmUntil; i++) fn();
+  const samples: number[] = [];
+  const until = performance.now() + targetMs;
+  while ((performance.now() < until || samples.length < 5) && samples.length < maxSamples) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return { ms: median(samples), samples: samples.length };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+/** A Markdown table; numbers-looking columns (align 'r') are right-aligned. */
+export function mdTable(header: string[], rows: string[][], aligns: ('l' | 'r')[] = header.map((_, i) => (i === 0 ? 'l' : 'r'))): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(aligns.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+export function ms(value: number, digits = 1): string {
+  return Number.isFinite(value) ? `${value.toFixed(digits)} ms` : 'n/a';
+}
+
+export function kb(chars: number): string {
+  return `${(chars / 1024).toFixed(1)} K`;
+}
+
+export function mb(kilobytes: number): string {
+  return Number.isFinite(kilobytes) ? `${(kilobytes / 1024).toFixed(1)} MB` : 'n/a';
+}
+
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
