@@ -134,8 +134,8 @@ export function generateReport(index: number, layout?: 'md' | 'txt'): GeneratedR
   return plain ? { text: toPlainText(markdown), ext: '.txt', mistyped } : { text: markdown, ext: '.md', mistyped };
 }
 
-/** Generated reports concatenated until the text has at least `chars` characters. */
-export function concatenated(chars: number): string {
+/** Generated reports concatenated until the text has at least `chars` characters, and how many there are. */
+export function concatenated(chars: number): { text: string; reports: number } {
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; length < chars; i++) {
@@ -143,5 +143,5 @@ export function concatenated(chars: number): string {
     parts.push(text);
     length += text.length + 2;
   }
-  return parts.join('\n\n');
+  return { text: parts.join('\n\n'), reports: parts.length };
 }

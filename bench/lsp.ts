@@ -19,7 +19,7 @@ export interface Published {
 
 export class BenchClient {
   readonly process: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: Json) => void; reject: (e: Error) => void }>();
   readonly published: Published[] = [];

@@ -16,10 +16,13 @@ const TABLE_ANCHORS: Record<TableId, RegExp> = {
 
 const TABLE_SECTIONS: Record<TableId, SectionNumber> = { table2: 2, table3: 3, table4: 4 };
 
-function tableRegion(text: string, lineStarts: number[], sections: Section[], id: TableId, headingStarts: number[]): Span | null {
+/** A table's region: its section's body, or — without its heading — from its anchor words outside the regions of the tables already read. */
+function tableRegion(text: string, lineStarts: number[], sections: Section[], id: TableId, headingStarts: number[], taken: Span[]): Span | null {
   const section = sections.find((s) => s.number === TABLE_SECTIONS[id]);
   if (section) return section.bodySpan;
-  const anchor = TABLE_ANCHORS[id].exec(text);
+  const anchors = new RegExp(TABLE_ANCHORS[id].source, 'g');
+  let anchor = anchors.exec(text);
+  while (anchor && taken.some((t) => anchor!.index >= t.start && anchor!.index < t.end)) anchor = anchors.exec(text);
   if (!anchor) return null;
   const start = lineStarts[lineOf(lineStarts, anchor.index)];
   const end = headingStarts.find((h) => h > start) ?? text.length;
@@ -119,7 +122,7 @@ export function parseReport(text: string): ReportModel {
   // Table 三 first: where its arithmetic proves how this text writes blocks of figures, table 二 is read the same way.
   let blockOrder: BlockOrder | null = null;
   for (const id of ['table3', 'table2', 'table4'] as const) {
-    const region = tableRegion(text, lineStarts, sections, id, headingStarts);
+    const region = tableRegion(text, lineStarts, sections, id, headingStarts, Object.values(regions));
     if (!region) continue;
     regions[id] = region;
     const parsed: TableParse = id === 'table4' ? parseTable4(text, lineStarts, region, furniture) : parseRowTable(text, lineStarts, id, region, furniture, blockOrder);

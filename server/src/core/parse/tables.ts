@@ -11,7 +11,7 @@
 
 import type { Cell, CellValue, Row, Span, Table, TableId, Unreadable } from '../model';
 import { TABLE2_GROUPS, TABLES, type RowSpec } from '../schema';
-import { asciiDigits, classifyField, CompactText, isSpace, lineEndOf, lineOf, similarity } from '../text';
+import { asciiDigits, classifyField, codePointSpan, CompactText, isSpace, lineEndOf, lineOf, similarity, splitsSurrogatePair } from '../text';
 
 interface Field {
   raw: string;
@@ -367,6 +367,8 @@ function matchesOf(key: RowKey, label: LabelText, run: number, exactOnly: boolea
     const numbering = key.numbering ? text.lastIndexOf(key.numbering) : -1;
     if (numbering >= tail) windows.push(numbering + key.numbering.length);
     for (const start of label.fieldStarts) if (start >= tail) windows.push(start);
+    // A window never starts inside a surrogate pair (𠀀 in a body's name): that would also score higher.
+    for (let w = 0; w < windows.length; w++) if (splitsSurrogatePair(text, windows[w])) windows[w]--;
     let best = 0;
     let from = windows[0];
     for (const start of windows) {
@@ -712,7 +714,7 @@ function labelSpan(text: string, label: LabelText, o: Occurrence): Span {
   const span = label.compact.span(o.from, o.to);
   let end = span.end;
   while (end < text.length && /[”"’」]/.test(text[end])) end++;
-  return { start: span.start, end };
+  return codePointSpan(text, { start: span.start, end });
 }
 
 /** How many figures a row has: its columns (（六）其他处理 as one row has table 三's seven). */
