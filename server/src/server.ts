@@ -5,7 +5,6 @@ import {
   createConnection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
-  DidSaveTextDocumentNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -81,7 +80,6 @@ let maxLiveSize = DEFAULT_MAX_LIVE_SIZE;
 let generation = 0;
 let pullConfiguration = false;
 let inlayHintRefresh = false;
-let saveRegistration = false;
 
 /**
  * One document version's model and findings: computed once, shared by diagnostics, code actions, hover, inlay
@@ -275,12 +273,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = localeFrom(params.locale);
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-  // didSave (the full check of a document above maxLiveSize) is registered dynamically, so that the static
-  // capabilities stay as they were for every client.
-  saveRegistration = params.capabilities.textDocument?.synchronization?.dynamicRegistration === true;
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // didSave: the full check of a document above maxLiveSize, for every client (Neovim, Helix register nothing dynamically).
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       // capabilities: one line per feature
       hoverProvider: true,
       documentSymbolProvider: true,
@@ -296,9 +292,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (saveRegistration) {
-    void connection.client.register(DidSaveTextDocumentNotification.type, { documentSelector: null, includeText: false }).catch(() => undefined);
-  }
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosureReport' }).catch(() => undefined);
     void refreshSettings();

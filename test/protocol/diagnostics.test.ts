@@ -30,7 +30,7 @@ async function started(locale = 'zh-cn'): Promise<LspClient> {
   const client = new LspClient();
   clients.push(client);
   const result = await client.initialize(locale);
-  assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+  assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
   assert.equal(result.serverInfo.name, 'nianbao-language-server');
   return client;
 }

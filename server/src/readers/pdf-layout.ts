@@ -24,6 +24,8 @@ export interface PlacedCell {
   text: string;
   x0: number;
   x1: number;
+  /** Grid rows the cell's box covers downwards from this row (1 for a plain cell). */
+  span: number;
 }
 
 export interface TableRow {
@@ -289,6 +291,11 @@ function readGrid(grid: Grid, fragments: Fragment[], page: number): GridTable | 
   const roots = new Set<number>();
   for (let i = 0; i < rows * cols; i++) roots.add(uf.find(i));
   if (roots.size < 2) return null;
+  const span = new Map<number, number>();
+  for (let i = 0; i < rows * cols; i++) {
+    const root = uf.find(i);
+    span.set(root, Math.max(span.get(root) ?? 1, Math.floor(i / cols) - Math.floor(root / cols) + 1));
+  }
   const out: TableRow[] = [];
   for (let r = 0; r < rows; r++) {
     const cells: PlacedCell[] = [];
@@ -296,7 +303,7 @@ function readGrid(grid: Grid, fragments: Fragment[], page: number): GridTable | 
       const root = uf.find(r * cols + c);
       // The cell's text goes where the box starts (its first row and column); the rest of the box is empty.
       const text = root === r * cols + c ? cellText(byCell.get(root) ?? []) : '';
-      cells.push({ text, x0: xs[c], x1: xs[c + 1] });
+      cells.push({ text, x0: xs[c], x1: xs[c + 1], span: root === r * cols + c ? (span.get(root) ?? 1) : 1 });
     }
     out.push({ page, cells });
   }
@@ -394,6 +401,30 @@ function sameColumns(a: TableBlock, b: TableBlock): boolean {
   return common >= Math.min(eb.length, ea.length) * 0.6;
 }
 
+/** A label numbered as the start of an item: （五）, 5., 五、. */
+const NUMBERED = /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]/;
+
+/**
+ * A box of several rows cut by the page break: its text ends on the next page, in the continuation's first row
+ * ("（四）无" | "法提供"). The piece joins the box's text when the box reaches the bottom of the first part and the
+ * piece does not start a numbered item of its own.
+ */
+function joinSplitCells(previous: TableBlock, first: TableRow): void {
+  const count = previous.rows.length;
+  for (const cell of first.cells) {
+    if (cell.text === '' || NUMBERED.test(cell.text) || /^[\d.,%\s-]+$/.test(cell.text)) continue;
+    for (let r = count - 1; r >= 0; r--) {
+      const box = previous.rows[r].cells.find((c) => Math.abs(c.x0 - cell.x0) <= RULE_TOLERANCE && Math.abs(c.x1 - cell.x1) <= RULE_TOLERANCE);
+      if (!box || box.text === '') continue;
+      if (r + box.span === count && NUMBERED.test(box.text)) {
+        box.text += cell.text;
+        cell.text = '';
+      }
+      break;
+    }
+  }
+}
+
 const rowKey = (r: TableRow) => r.cells.map((c) => c.text).join('\u0001');
 
 /**
@@ -414,6 +445,7 @@ export function layoutDocument(doc: RawDocument): Block[] {
         let k = 0;
         while (k < rows.length && k < previous.rows.length && rowKey(rows[k]) === rowKey(previous.rows[k]) && rows[k].cells.some((c) => c.text !== '')) k++;
         rows = rows.slice(k);
+        if (rows.length > 0) joinSplitCells(previous, rows[0]);
         previous.rows.push(...rows);
         previous.bottom = b.bottom;
         return;

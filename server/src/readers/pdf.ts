@@ -116,7 +116,7 @@ function renderDraft(blocks: Block[]): ConvertedReport {
     }
     const current = paragraph as { text: string; last: ProseLine; page: number } | null;
     if (current && continues(current.last, line, rightEdge)) {
-      current.text += joinText(current.text, line.text);
+      current.text += joinText(current.text, line.text) + line.text;
       current.last = line;
       continue;
     }
