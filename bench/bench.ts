@@ -12,14 +12,14 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, availableParallelism, tmpdir, totalmem, type as osType, release, arch } from 'node:os';
+import { cpus, availableParallelism, loadavg, tmpdir, totalmem, type as osType, release, arch } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { decodeBytes } from '../server/src/core/decode';
 import { analyse, checkTime, type AnalysisRow } from './analysis';
 import { cliBench, rssProbe, writeReports, type CliRow } from './cliRuns';
 import { concatenated } from './generate';
 import { memoryBench } from './memory';
-import { kb, mb, mdTable, ms, utf8Bytes } from './stats';
+import { kb, mb, mdTable, ms, otherLoad, utf8Bytes } from './stats';
 import { typingBench, type TypingResult } from './typing';
 
 const REPO = resolve(__dirname, '..');
@@ -42,6 +42,16 @@ function emit(markdown: string): void {
 
 function progress(message: string): void {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+}
+
+/** What else ran on the machine during a section (see otherLoad). */
+function loadNote(measure: ReturnType<typeof otherLoad>, timing = true): string {
+  const load = measure();
+  if (!load) return '';
+  const other = `${(load.other * 100).toFixed(0)}%`;
+  const steal = load.steal >= 0.01 ? `, ${(load.steal * 100).toFixed(0)}% stolen by the hypervisor` : '';
+  const busy = load.other >= 0.1 && timing ? ' — **the machine was not idle: the times above are slower than on a quiet machine**' : '';
+  return `\n\n_During this section other processes kept ${other} of all cores busy${steal}${busy}._`;
 }
 
 function readText(path: string): string {
@@ -69,6 +79,7 @@ function header(): string {
     `- CPU: ${cpu[0]?.model?.trim() ?? 'unknown'} × ${cpu.length} cores (available parallelism ${availableParallelism()}), ${mb(totalmem() / 1024)} RAM`,
     `- Code: ${commit ? `commit ${commit}${dirty ? ' with uncommitted changes' : ''}` : 'not a git checkout'}; the server, CLI and core measured are the ones bundled into dist/ by this run`,
     `- Inputs: report texts generated at run time (bench/generate.ts: the format's tables from server/src/core/template.ts with varied, consistent figures and prose after samples/example-2024.nianbao.md that restates them; half Markdown pipe tables, half tab-separated plain text; about one in ten with one mistyped cell of table 三), ${existsSync(SEEDS) ? '../shared/seeds' : 'samples/example-2024.nianbao.md (../shared/seeds not found)'}${existsSync(REAL) ? ' and ../shared/real' : ''}.`,
+    `- Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min); each section says how busy other processes kept the cores while it ran`,
     '- "1 MB" is 1,048,576 characters (UTF-16 code units, what the server\'s size limit counts); its UTF-8 size is given beside it.',
   ].join('\n');
 }
@@ -119,12 +130,23 @@ function cliSection(rows: CliRow[], method: string, folders: Map<number, number>
   return [
     '## 3. CLI throughput and peak memory',
     '',
-    `\`node dist/cli.js [--format json] --exit-zero <folder>\` over a folder of generated reports (a different set per folder size), stdout to /dev/null. Time: wall clock from spawning the process to its exit (Node start-up included), median of the runs; reports/s = reports ÷ that time. Peak memory: ${method}, the largest over the runs. The 1,000-report folder gets one discarded warm-up run first (file cache, and so on); the 10,000-report folder, written just before, is run once per format to keep the whole benchmark within minutes.`,
+    `\`node dist/cli.js [--format json] --exit-zero <folder>\` over a folder of generated reports (a different set per folder size), stdout to /dev/null. Time: wall clock from spawning the process to its exit (Node start-up included), median of the runs; reports/s = reports ÷ that time. Peak memory and CPU time: ${method}; peak RSS is the largest over the runs, CPU time the median (less sensitive than wall time to other work on the machine; it may exceed wall time, since Node's garbage collector runs on helper threads). The 1,000-report folder gets one discarded warm-up run first (file cache, and so on); the 10,000-report folder, written just before, is run once per format to keep the whole benchmark within minutes.`,
     '',
     mdTable(
-      ['reports', 'folder (UTF-8)', 'output', 'runs', 'time', 'reports/s', 'peak RSS', 'notes'],
-      rows.map((r) => [r.reports.toLocaleString('en'), mb((folders.get(r.reports) ?? NaN) / 1024), r.format, String(r.runs), `${(r.ms / 1000).toFixed(2)} s`, r.perSecond.toFixed(0), mb(r.maxRssKb), r.notes.join('; ') || '—']),
-      ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'l'],
+      ['reports', 'folder (UTF-8)', 'output', 'runs', 'time', 'reports/s', 'CPU (user + sys)', 'reports per CPU-s', 'peak RSS', 'notes'],
+      rows.map((r) => [
+        r.reports.toLocaleString('en'),
+        mb((folders.get(r.reports) ?? NaN) / 1024),
+        r.format,
+        String(r.runs),
+        `${(r.ms / 1000).toFixed(2)} s`,
+        r.perSecond.toFixed(0),
+        Number.isFinite(r.cpuS) ? `${r.cpuS.toFixed(2)} s` : 'n/a',
+        Number.isFinite(r.cpuS) ? (r.reports / r.cpuS).toFixed(0) : 'n/a',
+        mb(r.maxRssKb),
+        r.notes.join('; ') || '—',
+      ]),
+      ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     ),
   ].join('\n');
 }
@@ -140,6 +162,7 @@ async function main(): Promise<void> {
     const seed003 = seeds.find((s) => s.name.startsWith('003')) ?? { name: basename(SAMPLE), path: SAMPLE };
 
     // 1. Typing over the real server.
+    let load = otherLoad();
     const intervalMs = 50;
     const typing: TypingResult[] = [];
     for (const [label, text] of [
@@ -149,9 +172,10 @@ async function main(): Promise<void> {
       progress(`typing into ${label}`);
       typing.push(await typingBench(SERVER_JS, label, text, { intervalMs, measuredMs: QUICK ? 3000 : 10_000, warmupMs: 1000, middle: text.length > 100_000 }));
     }
-    emit(typingSection(typing, intervalMs));
+    emit(typingSection(typing, intervalMs) + loadNote(load));
 
     // 2. Analysis time vs a regex pass.
+    load = otherLoad();
     const analysisRows: AnalysisRow[] = [];
     for (const seed of seeds) {
       progress(`analysing ${seed.name}`);
@@ -160,9 +184,10 @@ async function main(): Promise<void> {
     }
     progress('analysing the 1 MB document');
     analysisRows.push(analyse(bigLabel.replace(/ \(.*\)$/, ''), big.text, utf8Bytes(big.text)));
-    emit(analysisSection(analysisRows));
+    emit(analysisSection(analysisRows) + loadNote(load));
 
     // 3. CLI.
+    load = otherLoad();
     const probe = rssProbe(tmp);
     const cliRows: CliRow[] = [];
     const folders = new Map<number, number>();
@@ -176,10 +201,11 @@ async function main(): Promise<void> {
       }
       rmSync(dir, { recursive: true, force: true });
     }
-    emit(cliSection(cliRows, probe.method, folders));
+    emit(cliSection(cliRows, probe.method, folders) + loadNote(load));
 
     // 4. Server memory.
     progress('server memory');
+    load = otherLoad();
     const memory = await memoryBench(SERVER_JS, QUICK ? [10, 30] : [10, 100]);
     emit(
       [
@@ -191,10 +217,11 @@ async function main(): Promise<void> {
           ['open reports', 'text (chars)', 'VmRSS', 'Δ vs idle', 'VmHWM'],
           memory.map((m) => [String(m.open), kb(m.chars), mb(m.rssKb), m.open === 0 ? '—' : `+${mb(m.rssKb - memory[0].rssKb)}`, mb(m.hwmKb)]),
         ),
-      ].join('\n'),
+      ].join('\n') + loadNote(load, false),
     );
 
     // 5. Real texts.
+    load = otherLoad();
     const realRows: string[][] = [];
     if (existsSync(REAL)) {
       progress('real texts');
@@ -216,7 +243,7 @@ async function main(): Promise<void> {
           ? 'Each text of ../shared/real/*/*.txt (extractor output of published reports), decoded as the CLI does; median parse + checks time, in process, after a warm-up.'
           : '../shared/real not found: nothing measured.',
         ...(realRows.length ? ['', mdTable(['text', 'chars', 'parse + checks', 'findings (E/W/other)'], realRows)] : []),
-      ].join('\n'),
+      ].join('\n') + loadNote(load),
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -12,6 +12,8 @@ import { median } from './stats';
 export interface CliRun {
   ms: number;
   maxRssKb: number;
+  /** User + system CPU seconds of the CLI process. */
+  cpuS: number;
   exitCode: number | null;
   stderr: string;
 }
@@ -28,18 +30,18 @@ export function rssProbe(tmp: string): RssProbe {
     const time = execFileSync('which', ['time'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0];
     if (time) {
       const probe = join(tmp, 'time-probe');
-      execFileSync(time, ['-f', '%M', '-o', probe, process.execPath, '-e', '0'], { stdio: 'ignore' });
-      if (/^\d+\s*$/m.test(readFileSync(probe, 'utf8'))) {
-        return { method: `\`${time} -f %M\` (max RSS of the CLI process)`, wrap: (cmd, out) => ({ command: time, args: ['-f', '%M', '-o', out, ...cmd] }) };
+      execFileSync(time, ['-f', '%M %U %S', '-o', probe, process.execPath, '-e', '0'], { stdio: 'ignore' });
+      if (/^\d+ [\d.]+ [\d.]+\s*$/m.test(readFileSync(probe, 'utf8'))) {
+        return { method: `\`${time} -f '%M %U %S'\` (max RSS and user + system CPU time of the CLI process)`, wrap: (cmd, out) => ({ command: time, args: ['-f', '%M %U %S', '-o', out, ...cmd] }) };
       }
     }
   } catch {
     // no usable GNU time: the preload below
   }
   const hook = join(tmp, 'maxrss-hook.js');
-  writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(process.env.NIANBAO_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+  writeFileSync(hook, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.NIANBAO_BENCH_RSS_FILE, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}`); });\n");
   return {
-    method: 'process.resourceUsage().maxRSS reported on exit by a --require preload',
+    method: 'process.resourceUsage() (maxRSS, user + system CPU time) reported on exit by a --require preload',
     wrap: (cmd, out) => ({ command: cmd[0], args: ['--require', hook, ...cmd.slice(1)], env: { ...process.env, NIANBAO_BENCH_RSS_FILE: out } }),
   };
 }
@@ -78,14 +80,20 @@ export function runCli(cliJs: string, args: string[], probe: RssProbe, tmp: stri
       clearTimeout(timer);
       closeSync(devNull);
       let maxRssKb = NaN;
+      let cpuS = NaN;
       try {
-        const numbers = readFileSync(out, 'utf8').match(/\d+/g);
-        if (numbers) maxRssKb = Number(numbers[numbers.length - 1]);
+        // GNU time may write "Command exited with non-zero status N" first: the figures are on the last line.
+        const last = readFileSync(out, 'utf8').trim().split('\n').pop() ?? '';
+        const match = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(last.trim());
+        if (match) {
+          maxRssKb = Number(match[1]);
+          cpuS = Number(match[2]) + Number(match[3]);
+        }
         rmSync(out, { force: true });
       } catch {
         // no reading: n/a
       }
-      resolve({ ms, maxRssKb, exitCode: code, stderr });
+      resolve({ ms, maxRssKb, cpuS, exitCode: code, stderr });
     });
   });
 }
@@ -96,6 +104,8 @@ export interface CliRow {
   runs: number;
   ms: number;
   perSecond: number;
+  /** Median user + system CPU seconds. */
+  cpuS: number;
   maxRssKb: number;
   notes: string[];
 }
@@ -110,5 +120,5 @@ export async function cliBench(cliJs: string, dir: string, reports: number, form
   const failed = results.filter((r) => r.exitCode !== 0);
   if (failed.length) notes.push(`exit code ${failed.map((r) => r.exitCode).join(', ')}: ${failed[0].stderr.slice(0, 200)}`);
   const ms = median(results.map((r) => r.ms));
-  return { reports, format, runs, ms, perSecond: reports / (ms / 1000), maxRssKb: Math.max(...results.map((r) => r.maxRssKb)), notes };
+  return { reports, format, runs, ms, perSecond: reports / (ms / 1000), cpuS: median(results.map((r) => r.cpuS)), maxRssKb: Math.max(...results.map((r) => r.maxRssKb)), notes };
 }

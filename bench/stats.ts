@@ -1,5 +1,7 @@
 // Small helpers: percentiles, timing with warm-up, Markdown tables.
 
+import { readFileSync } from 'node:fs';
+
 /** The p-th percentile (0–100) by nearest rank of values (not sorted in place). */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -56,4 +58,42 @@ export function mb(kilobytes: number): string {
 
 export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
+}
+
+/** CPU jiffies of the whole machine (busy, all cores) and of this process with its reaped children. */
+interface CpuSnapshot {
+  machineBusy: number;
+  machineTotal: number;
+  steal: number;
+  own: number;
+}
+
+function cpuSnapshot(): CpuSnapshot | null {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already counted in user)
+    const [user, nice, system, idle, iowait, irq, softirq, steal = 0] = cpu;
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const own = fields[11] + fields[12] + fields[13] + fields[14]; // utime stime cutime cstime
+    return { machineBusy: user + nice + system + irq + softirq, machineTotal: user + nice + system + idle + iowait + irq + softirq + steal, steal, own };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Measures what else ran on the machine: started now, the returned function tells the share of all cores that
+ * processes other than this one and its children (servers, CLI runs) kept busy since, and the share stolen by
+ * the hypervisor; null where /proc is not there.
+ */
+export function otherLoad(): () => { other: number; steal: number } | null {
+  const start = cpuSnapshot();
+  return () => {
+    const end = cpuSnapshot();
+    if (!start || !end || end.machineTotal <= start.machineTotal) return null;
+    const total = end.machineTotal - start.machineTotal;
+    const other = Math.max(0, end.machineBusy - start.machineBusy - (end.own - start.own));
+    return { other: other / total, steal: (end.steal - start.steal) / total };
+  };
 }

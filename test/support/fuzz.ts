@@ -80,6 +80,8 @@ export interface FuzzResult {
   requests: number;
   changes: number;
   settles: number;
+  /** Settles whose document had diagnostics (compared one by one with a fresh open's). */
+  settlesWithDiagnostics: number;
   fixAllApplied: number;
   /** Changes after which TextDocument.update disagreed with the client's own splice. */
   libraryDivergences: number;
@@ -416,7 +418,9 @@ const HEADINGS = [
   '截至2023年12月31日',
   '未收取信息处理费',
 ];
-const SEPARATORS = ['\t', '|', ' ', '  ', '\u3000', '-', '—', ' | ', '\t\t'];
+const SEPARATORS = ['\t', '|', ' ', '  ', '\u3000', '-', '—', ' | ', '\t\t', '\f', '\v', '\u00a0', '\ufeff', '\u200b'];
+/** Not line breaks for LSP (only \r\n, \r, \n are), but line terminators for a JavaScript regex. */
+const FALSE_BREAKS = ['\u2028', '\u2029', '\u0085'];
 const BREAKS = ['\n', '\r\n', '\r', '\n\n', '\r\r\n', '\n\r'];
 
 class Pool {
@@ -431,7 +435,8 @@ class Pool {
     if (r < 0.15) return Array.from({ length: 1 + randomInt(random, 6) }, () => pick(CJK)).join('');
     if (r < 0.22) return pick(ASTRAL).repeat(1 + randomInt(random, 2));
     if (r < 0.37) return String(random() < 0.3 ? 0 : randomInt(random, random() < 0.5 ? 10 : 1000));
-    if (r < 0.5) return pick(SEPARATORS);
+    if (r < 0.48) return pick(SEPARATORS);
+    if (r < 0.5) return pick(FALSE_BREAKS);
     if (r < 0.65) return pick(BREAKS);
     if (r < 0.77) return pick(this.tableLines) + (random() < 0.6 ? pick(BREAKS) : '');
     if (r < 0.85) return (random() < 0.5 ? pick(BREAKS) : '') + pick(HEADINGS) + (random() < 0.7 ? pick(BREAKS) : '');
@@ -550,6 +555,31 @@ interface Doc {
   previousText: string | null;
 }
 
+const RULE_CODES = [
+  'table3.row-total', 'table3.result-total', 'table3.balance', 'table3.suspect-cell', 'table4.group-total', 'table.not-a-number', 'table.negative',
+  'table.not-integer', 'table.missing-row', 'table.missing-cell', 'table.extra-cells', 'table.blank-cells', 'table.unreadable',
+  'narrative.count-mismatch', 'narrative.ambiguous-count', 'narrative.percent', 'narrative.fee', 'structure.missing-section',
+  'structure.section-order', 'structure.duplicate-section', 'structure.row-label', 'structure.outdated-format',
+  'structure.government-duties', 'year.mismatch', 'encoding.mojibake',
+];
+const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Pushed settings (workspace/didChangeConfiguration), mostly the defaults, sometimes rules set, flat or nested. */
+function randomSettings(random: () => number): Json {
+  if (random() < 0.4) return { disclosureReport: {} };
+  const rules: Record<string, Json> = {};
+  const nested = random() < 0.5;
+  for (let n = randomInt(random, 4); n > 0; n--) {
+    const code = RULE_CODES[randomInt(random, RULE_CODES.length)];
+    const level = LEVELS[randomInt(random, LEVELS.length)];
+    if (nested) {
+      const [family, rule] = code.split('.');
+      (rules[family] ??= {})[rule] = level;
+    } else rules[code] = level;
+  }
+  return { disclosureReport: { enable: random() < 0.9, autoDetect: random() < 0.8, inlayHints: { enable: random() < 0.7 }, rules } };
+}
+
 const LANGUAGES = ['disclosure-report', 'disclosure-report', 'plaintext', 'plaintext', 'markdown'];
 
 function basenameFor(random: () => number, languageId: string, n: number): string {
@@ -596,7 +626,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     const j = randomInt(random, i + 1);
     [openOrder[i], openOrder[j]] = [openOrder[j], openOrder[i]];
   }
-  const result: FuzzResult = { seed, operations: 0, failures: 0, requests: 0, changes: 0, settles: 0, fixAllApplied: 0, libraryDivergences: 0, unopened: [], restarts: 0, durationMs: 0 };
+  const result: FuzzResult = { seed, operations: 0, failures: 0, requests: 0, changes: 0, settles: 0, settlesWithDiagnostics: 0, fixAllApplied: 0, libraryDivergences: 0, unopened: [], restarts: 0, durationMs: 0 };
   const seenFailures = new Set<string>();
   let stopRequested = false;
 
@@ -1110,6 +1140,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         history: doc.history,
       });
     }
+    if ((last?.diagnostics.length ?? 0) > 0) result.settlesWithDiagnostics++;
     const edited = normalize(last?.diagnostics, doc.uri, 'URI');
     const reference = normalize(fresh.published!.diagnostics, freshUri, 'URI');
     if (edited !== reference) {
@@ -1223,6 +1254,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         const text = random() < 0.5 ? pool.document(random, pick(corpus)) : doc.text.replace(/\r\n|\r|\n/g, pick(['\n', '\r\n', '\r']));
         description = `didChange (full text) ${doc.uri} v${doc.version + 1}`;
         change(doc, [{ text }]);
+      } else if (r < 0.475) {
+        // Saved (the server checks a document above maxLiveSize in full on save; below it, nothing changes).
+        description = `didSave ${doc.uri}`;
+        client.notify('textDocument/didSave', { textDocument: { uri: doc.uri } });
+      } else if (r < 0.485) {
+        const settings = randomSettings(random);
+        description = `didChangeConfiguration ${JSON.stringify(settings)}`;
+        client.notify('workspace/didChangeConfiguration', { settings });
       } else if (r < 0.5) {
         description = `close and reopen ${doc.uri}`;
         close(doc);

@@ -6,6 +6,9 @@
 // (valid UTF-8 is UTF-8, else chardet ranks GB18030/Big5); a declared UTF-8 that is not valid UTF-8 falls through
 // to that detection.
 //
+// Before parsing (node-html-parser), scripts, styles, comments and long data: URIs are cut out in one linear scan.
+// Limits: MAX_HTML_BYTES on the file, MAX_HTML_MARKUP on what is left; above them a ReaderError says so.
+//
 // The article body: page furniture (script, style, nav, header, footer, aside, forms, hidden elements) is skipped,
 // and the body is the smallest element whose text holds every kind of report marker found on the page (the six
 // section headings, the table words 第二十条第…项 / 本年新收… / 勾稽关系 / 复议后起诉 …). The title is the first line of
@@ -18,8 +21,17 @@ import { decodeBytes, DecodeError } from '../core/decode';
 import { joinCellParts, renderDraft, isTitleText, type Block, type TableRowBlock } from './markdown';
 import { ReaderError, type ConvertedReport, type SourcePlace } from './types';
 
-/** Larger pages are refused: a report's page is well under 1 MB; 20 MB is read in about a second. */
+/**
+ * Larger files are refused at once. A report's page is well under 1 MB (the real one in ../shared/real: 110 KB);
+ * inline images, scripts and styles make pages larger, and they are cut out (linearly) before parsing.
+ */
 export const MAX_HTML_BYTES = 20 * 1024 * 1024;
+/**
+ * The markup left after scripts, styles, comments and inline data are cut out (characters). A page that is nothing
+ * but table cells builds a DOM of millions of nodes (about 1 s per million characters), so 4 M keeps the worst case
+ * within seconds; larger pages are refused with a clear message.
+ */
+export const MAX_HTML_MARKUP = 4 * 1024 * 1024;
 
 export interface HtmlOptions {
   /** The file's name, for the draft's first-line comment. */
@@ -34,21 +46,70 @@ export function readHtml(bytes: Uint8Array, options: HtmlOptions = {}): Converte
       `The web page is too large (${mb(bytes.length)}; the limit is ${mb(MAX_HTML_BYTES)})`,
     );
   }
-  const html = decodeHtml(bytes);
+  const html = withoutFurniture(decodeHtml(bytes));
+  if (html.length > MAX_HTML_MARKUP) {
+    throw new ReaderError(
+      `网页内容过大（去掉脚本、样式和内嵌图片后仍有 ${(html.length / 1024 / 1024).toFixed(1)} M 个字符），超过 ${MAX_HTML_MARKUP / 1024 / 1024} M 的上限`,
+      `The web page is too large (${(html.length / 1024 / 1024).toFixed(1)} M characters without scripts, styles and inline images; the limit is ${MAX_HTML_MARKUP / 1024 / 1024} M)`,
+    );
+  }
   let root: HTMLElement;
   try {
     root = parse(html, { comment: false, blockTextElements: { script: false, noscript: false, style: false, textarea: false } });
   } catch (e) {
     throw new ReaderError(`无法解析网页：${(e as Error).message}`, `The web page cannot be parsed: ${(e as Error).message}`);
   }
-  const flat = flatten(root);
-  const body = findBody(root, flat);
-  const blocks = readBlocks(body);
-  const title = blocks.length > 0 && isTitleText(firstText(blocks)) ? undefined : findTitle(root, body, flat);
+  let blocks: Block[];
+  let title: { text: string; place: SourcePlace } | undefined;
+  try {
+    const flat = flatten(root);
+    const body = findBody(root, flat);
+    blocks = readBlocks(body);
+    title = blocks.length > 0 && isTitleText(firstText(blocks)) ? undefined : findTitle(root, body, flat);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ReaderError('网页结构嵌套过深，无法读取', 'The web page is nested too deeply to be read');
+    throw e;
+  }
   if (!blocks.some((b) => (b.kind === 'table' ? b.rows.length > 0 : b.text.trim() !== ''))) {
     throw new ReaderError('网页中没有找到正文', 'No text found in the web page');
   }
   return renderDraft(blocks, { title, fileName: options.fileName });
+}
+
+/**
+ * Scripts, styles, comments and inline data (base64 images) removed before parsing: they are never text of the
+ * report, and a multi-megabyte attribute overflows the parser's stack.
+ */
+function withoutFurniture(html: string): string {
+  const out: string[] = [];
+  const open = /<!--|<(script|style|noscript|template)\b|data:/gi;
+  let at = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    let end: number;
+    if (m[0] === '<!--') {
+      const close = html.indexOf('-->', m.index + 4);
+      end = close < 0 ? html.length : close + 3;
+    } else if (m[1]) {
+      const close = new RegExp(`</${m[1]}\\s*>`, 'gi');
+      close.lastIndex = m.index + m[0].length;
+      const c = close.exec(html);
+      end = c ? c.index + c[0].length : html.length;
+    } else {
+      // A data: URI: kept as "data:," when it is long (inline images), scanned without a regular expression.
+      let j = m.index + 5;
+      while (j < html.length && !'"\'> \t\r\n)'.includes(html[j])) j++;
+      if (j - m.index < 256) continue;
+      out.push(html.slice(at, m.index), 'data:,');
+      at = j;
+      open.lastIndex = j;
+      continue;
+    }
+    out.push(html.slice(at, m.index));
+    at = end;
+    open.lastIndex = end;
+  }
+  out.push(html.slice(at));
+  return out.join('');
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -219,8 +280,16 @@ function findBody(root: HTMLElement, flat: Flat): HTMLElement {
       bestSize = end - start;
     }
   }
-  // A row or cell of a layout table is not the article: take the table's own cell content only when it is a cell.
+  // A single paragraph, heading or cell holding every marker found (a page that names only one or two) is a line
+  // of the article, not the article: climb to the first element that holds several blocks.
+  while (best !== root && best.parentNode && blockChildren(best) < 2) best = best.parentNode as HTMLElement;
   return best;
+}
+
+function blockChildren(el: HTMLElement): number {
+  let n = 0;
+  for (const child of el.childNodes) if (child.nodeType === NodeType.ELEMENT_NODE && BLOCK.has(tag(child as HTMLElement)) && !skipped(child as HTMLElement)) n++;
+  return n;
 }
 
 function bodyElement(root: HTMLElement): HTMLElement {

@@ -53,13 +53,14 @@ export interface FinalTable {
 // ---------------------------------------------------------------------------------------------------------------
 // Text
 
-const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF“”‘’…—]/;
+const CJK_CLASS = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’…—';
+const CJK_GAP = new RegExp(`([${CJK_CLASS}]) (?=[${CJK_CLASS}])`, 'g');
 
 /** Spaces between two CJK characters (or CJK punctuation) are layout, not text. */
 export function normalizeSpaces(text: string): string {
   let out = text.replace(/[\u00A0\u2002-\u200B\u3000]/g, ' ').replace(/\s+/g, ' ');
-  // Twice: "商 业 企" needs both gaps removed, and each match consumes its right-hand character.
-  for (let i = 0; i < 2; i++) out = out.replace(/([\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF“”‘’…—]) (?=[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF“”‘’…—])/g, '$1');
+  // The lookahead leaves the right-hand character for the next gap: "商 业 企" → "商业企".
+  out = out.replace(CJK_GAP, '$1');
   return out.trim();
 }
 
@@ -140,27 +141,42 @@ interface Rule {
   to: number;
 }
 
-/** Collinear pieces joined: rules at the same position whose extents touch or overlap. */
+/** Collinear pieces joined: rules at the same position whose extents touch or overlap (sort and sweep). */
 function mergeRules(rules: Rule[]): Rule[] {
-  let out = rules;
-  for (let n = -1; n !== out.length; ) {
-    n = out.length;
-    out = mergeOnce(out);
+  const sorted = [...rules].sort((a, b) => a.at - b.at);
+  const out: Rule[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    // One position: rules whose positions chain within tolerance.
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].at - sorted[j - 1].at <= RULE_TOLERANCE) j++;
+    const group = sorted.slice(i, j).sort((a, b) => a.from - b.from);
+    const at = group.reduce((sum, r) => sum + r.at, 0) / group.length;
+    let current: Rule | null = null;
+    for (const r of group) {
+      if (current && r.from <= current.to + RULE_TOLERANCE) current.to = Math.max(current.to, r.to);
+      else {
+        current = { at, from: r.from, to: r.to };
+        out.push(current);
+      }
+    }
+    i = j;
   }
   return out;
 }
 
-function mergeOnce(rules: Rule[]): Rule[] {
-  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
-  const out: Rule[] = [];
-  for (const r of sorted) {
-    const last = out.find((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE && r.from <= o.to + RULE_TOLERANCE && r.to >= o.from - RULE_TOLERANCE);
-    if (last) {
-      last.from = Math.min(last.from, r.from);
-      last.to = Math.max(last.to, r.to);
-    } else out.push({ ...r });
+/** Most rules a page may have for its tables to be looked for (beyond: drawings, not tables; the text is still read). */
+const MAX_RULES = 4000;
+/** Most tables on one page. */
+const MAX_GRIDS = 40;
+
+function extent(values: number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
-  return out;
+  return [lo, hi];
 }
 
 /** Positions within tolerance as one (their mean), ascending. */
@@ -205,6 +221,7 @@ interface Grid {
 function findGrids(segments: RawSegment[]): Grid[] {
   const horizontal = mergeRules(segments.filter((s) => s.y1 === s.y2).map((s) => ({ at: s.y1, from: s.x1, to: s.x2 })));
   const vertical = mergeRules(segments.filter((s) => s.x1 === s.x2).map((s) => ({ at: s.x1, from: s.y1, to: s.y2 })));
+  if (horizontal.length + vertical.length > MAX_RULES) return [];
   const n = horizontal.length;
   const uf = new UnionFind(n + vertical.length);
   const t = RULE_TOLERANCE + 1;
@@ -228,6 +245,18 @@ function findGrids(segments: RawSegment[]): Grid[] {
   });
   const grids: Grid[] = [];
   for (const { h, v } of groups.values()) {
+    // A table cut by the page break (or drawn without outer borders) has rules that run past the last rule across
+    // them: their ends close the table there.
+    if (h.length > 0 && v.length > 0) {
+      const [vFrom, vTo] = extent(v.flatMap((r) => [r.from, r.to]));
+      const [hFrom, hTo] = extent(h.flatMap((r) => [r.from, r.to]));
+      const [hMin, hMax] = extent(h.map((r) => r.at));
+      const [vMin, vMax] = extent(v.map((r) => r.at));
+      if (vTo > hMax + RULE_TOLERANCE) h.push({ at: vTo, from: hFrom, to: hTo });
+      if (vFrom < hMin - RULE_TOLERANCE) h.push({ at: vFrom, from: hFrom, to: hTo });
+      if (hTo > vMax + RULE_TOLERANCE) v.push({ at: hTo, from: vFrom, to: vTo });
+      if (hFrom < vMin - RULE_TOLERANCE) v.push({ at: hFrom, from: vFrom, to: vTo });
+    }
     const xs = clusterPositions(v.map((r) => r.at));
     const ys = clusterPositions(h.map((r) => r.at));
     if (xs.length < 2 || ys.length < 2) continue;
@@ -324,10 +353,10 @@ function proseLines(fragments: Fragment[], page: number): ProseLine[] {
     const size = sizes[sizes.length >> 1];
     out.push({
       page,
-      top: Math.min(...line.map((f) => f.y - (f.h || 10))),
-      bottom: Math.max(...line.map((f) => f.y)),
-      left: Math.min(...line.map((f) => f.x0)),
-      right: Math.max(...line.map((f) => f.x1)),
+      top: extent(line.map((f) => f.y - (f.h || 10)))[0],
+      bottom: extent(line.map((f) => f.y))[1],
+      left: extent(line.map((f) => f.x0))[0],
+      right: extent(line.map((f) => f.x1))[1],
       size,
       text,
     });
@@ -340,7 +369,7 @@ function pageBlocks(page: RawPage, pageNumber: number): Block[] {
   for (const item of page.items) for (const f of splitItem(item)) if (f.s.trim() !== '') fragments.push(f);
   const tables: TableBlock[] = [];
   const used = new Set<Fragment>();
-  for (const grid of findGrids(page.segments)) {
+  for (const grid of findGrids(page.segments).slice(0, MAX_GRIDS)) {
     const read = readGrid(
       grid,
       fragments.filter((f) => !used.has(f)),

@@ -43,9 +43,11 @@ export interface WorkerLimits {
   /** Milliseconds for the whole file. */
   timeoutMs: number;
   maxPages: number;
+  /** Characters of text in all pages together. */
+  maxChars: number;
 }
 
-export const DEFAULT_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxPages: 500 };
+export const DEFAULT_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxPages: 500, maxChars: 5_000_000 };
 
 // Plain JavaScript, run with `eval: true` (CommonJS scope). pdfjs-dist 6 wants Node 22; the two features it uses
 // that Node 20 (VS Code's Electron) lacks and that its legacy build does not polyfill are added here, in the worker only.
@@ -144,6 +146,7 @@ async function main() {
     return;
   }
   const pages = [];
+  let chars = 0;
   const count = Math.min(doc.numPages, workerData.maxPages);
   for (let n = 1; n <= count; n++) {
     const page = await doc.getPage(n);
@@ -157,7 +160,9 @@ async function main() {
       const p = apply(view, t[4], t[5]);
       const h = it.height || Math.hypot(t[2], t[3]);
       items.push({ s: it.str, x: p[0], y: p[1], w: it.width, h });
+      chars += it.str.length;
     }
+    if (chars > workerData.maxChars) { parentPort.postMessage({ error: 'too-large', message: '' }); return; }
     let segments = [];
     try { segments = segmentsOf(pdfjs.OPS, await page.getOperatorList(), view); } catch (e) { segments = []; }
     pages.push({ width: viewport.width, height: viewport.height, items, segments });
@@ -201,6 +206,7 @@ export function extractPdf(bytes: Uint8Array, limits: WorkerLimits = DEFAULT_LIM
         fontsUrl: dirUrl('standard_fonts'),
         cmapsUrl: dirUrl('cmaps'),
         maxPages: limits.maxPages,
+        maxChars: limits.maxChars,
       },
       transferList: [copy.buffer as ArrayBuffer],
       resourceLimits: { maxOldGenerationSizeMb: 2048 },
@@ -223,6 +229,8 @@ export function extractPdf(bytes: Uint8Array, limits: WorkerLimits = DEFAULT_LIM
       if ('error' in m) {
         if (m.error === 'password') {
           finish(() => reject(new ReaderError('PDF 已加密，需要密码才能打开，请提供未加密的文件', 'The PDF is encrypted and needs a password: provide an unencrypted file')));
+        } else if (m.error === 'too-large') {
+          finish(() => reject(new ReaderError('PDF 文字过多，超出读取上限', 'The PDF holds more text than the reader accepts')));
         } else finish(() => reject(openFailed()));
       } else finish(() => resolve(m));
     });

@@ -1,11 +1,12 @@
 // PDF → Markdown draft, read from the PDF's structure: pdfjs-dist gives every text item with its position and the
 // ruling lines of the page (pdf-worker.ts); tables are the grids of those lines and every cell is the text inside
-// its box, so no figure is placed by guessing from spacing (pdf-layout.ts). This file renders the blocks as the
-// draft the text parser reads: the title line, `## 一、…` headings, paragraphs, and tables as pipe tables.
+// its box, so no figure is placed by guessing from spacing (pdf-layout.ts). This file turns the blocks into the
+// draft's blocks (title, section headings, paragraphs of joined lines, tables), which markdown.ts renders.
 
 import { finishTable, layoutDocument, type Block, type ProseLine } from './pdf-layout';
 import { DEFAULT_LIMITS, extractPdf, type RawDocument, type WorkerLimits } from './pdf-worker';
-import { ReaderError, type ConvertedReport, type SourcePlace } from './types';
+import { renderDraft as renderMarkdown, type Block as DraftBlock } from './markdown';
+import { ReaderError, type ConvertedReport } from './types';
 
 /** Larger files are refused before pdfjs sees them. */
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -52,18 +53,9 @@ function bodySize(lines: ProseLine[]): number {
   return best;
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
-
+/** The blocks of the draft (markdown.ts renders them): title, section headings, paragraphs, tables with their places. */
 function renderDraft(blocks: Block[]): ConvertedReport {
-  const out: string[] = [];
-  const places: (SourcePlace | null)[] = [];
-  const emit = (text: string, place: SourcePlace | null) => {
-    out.push(text);
-    places.push(place);
-  };
-  const blank = () => {
-    if (out.length > 0 && out[out.length - 1] !== '') emit('', null);
-  };
+  const draft: DraftBlock[] = [];
   const lines = blocks.filter((b): b is { kind: 'line'; line: ProseLine } => b.kind === 'line').map((b) => b.line);
   const body = bodySize(lines);
   // The right edge of full prose lines, per page: a line that reaches it goes on in the next line.
@@ -74,7 +66,7 @@ function renderDraft(blocks: Block[]): ConvertedReport {
   let tableNumber = 0;
   let paragraph: { text: string; last: ProseLine; page: number } | null = null;
   const flush = () => {
-    if (paragraph) emit(paragraph.text, { page: paragraph.page });
+    if (paragraph) draft.push({ kind: 'paragraph', text: paragraph.text, place: { page: paragraph.page } });
     paragraph = null;
   };
 
@@ -87,31 +79,26 @@ function renderDraft(blocks: Block[]): ConvertedReport {
     titleLines.push(b.line);
     start = i + 1;
   }
-  if (titleLines.length > 0) {
-    emit(`# ${titleLines.map((l) => l.text).join('')}`, { page: titleLines[0].page });
-    emit('', null);
-  }
+  const title = titleLines.length > 0 ? { text: titleLines.map((l) => l.text).join(''), place: { page: titleLines[0].page } } : undefined;
 
   for (let i = start; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'table') {
       flush();
-      blank();
       tableNumber++;
       const table = finishTable(b);
-      table.rows.forEach((row, r) => {
-        emit(`| ${row.fields.map(escapeCell).join(' | ')} |`, { page: row.page, table: tableNumber, row: r + 1 });
-        if (r === 0) emit(`|${row.fields.map(() => '---').join('|')}|`, null);
+      if (table.rows.length === 0) continue;
+      draft.push({
+        kind: 'table',
+        place: { page: b.page, table: tableNumber },
+        rows: table.rows.map((row, r) => ({ cells: row.fields, place: { page: row.page, table: tableNumber, row: r + 1 } })),
       });
-      emit('', null);
       continue;
     }
     const line = b.line;
     if (isHeading(line.text)) {
       flush();
-      blank();
-      emit(`## ${line.text}`, { page: line.page });
-      emit('', null);
+      draft.push({ kind: 'heading', level: 1, text: line.text, place: { page: line.page } });
       continue;
     }
     const current = paragraph as { text: string; last: ProseLine; page: number } | null;
@@ -124,11 +111,7 @@ function renderDraft(blocks: Block[]): ConvertedReport {
     paragraph = { text: line.text, last: line, page: line.page };
   }
   flush();
-  while (out.length > 0 && out[out.length - 1] === '') {
-    out.pop();
-    places.pop();
-  }
-  return { text: out.join('\n') + '\n', places: [...places, null] };
+  return renderMarkdown(draft, title ? { title } : {});
 }
 
 function joinText(a: string, b: string): string {
@@ -138,7 +121,7 @@ function joinText(a: string, b: string): string {
 /** Whether `next` goes on with the paragraph whose last line is `last`: that line is full and `next` starts no new item. */
 function continues(last: ProseLine, next: ProseLine, rightEdge: Map<number, number>): boolean {
   if (SUB_HEADING.test(next.text) || isHeading(next.text) || /^\d+[.、．]/.test(next.text)) return false;
-  if (/[。：:！？!?]$/.test(last.text)) return false;
+  if (/[。！？!?]$/.test(last.text)) return false;
   const edge = rightEdge.get(last.page) ?? last.right;
   if (last.right < edge - 2 * last.size) return false;
   if (Math.abs(next.size - last.size) > 0.2 * last.size) return false;
