@@ -462,6 +462,23 @@ class Pool {
     } else if (r < 0.22) {
       text = '';
     }
+    const shape = random();
+    if (shape < 0.12) {
+      // A draft full of astral characters: at the start of lines (labels, headings) and anywhere.
+      const lines = text.split('\n');
+      for (let i = 0; i < 40; i++) {
+        const k = randomInt(random, lines.length);
+        let a = random() < 0.5 ? 0 : randomInt(random, lines[k].length + 1);
+        if (a > 0 && a < lines[k].length && isHigh(lines[k].charCodeAt(a - 1))) a--;
+        lines[k] = lines[k].slice(0, a) + ASTRAL[randomInt(random, ASTRAL.length)] + lines[k].slice(a);
+      }
+      text = lines.join('\n');
+    } else if (shape < 0.22) {
+      // A prefix cut anywhere (often inside a section or right after a heading) and a tail of whitespace.
+      let cut = randomInt(random, text.length + 1);
+      if (cut > 0 && isHigh(text.charCodeAt(cut - 1))) cut--;
+      text = text.slice(0, cut) + [' ', '\t', '\n', '', '\u3000'][randomInt(random, 5)];
+    }
     const eol = random();
     if (eol < 0.1) text = text.replace(/\r\n|\r|\n/g, '\r\n');
     else if (eol < 0.14) text = text.replace(/\r\n|\r|\n/g, '\r');
@@ -822,8 +839,69 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     client.notify('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: changes });
   }
 
+  /**
+   * Edits that keep the document a report but break it where checks look: a figure mistyped, an astral
+   * character at the start of a label or heading, whole lines deleted, duplicated or inserted, the text cut with
+   * whitespace after it, trailing whitespace after a heading. Null: a plain random edit instead.
+   */
+  function structuredChange(snapshot: Snapshot): { range: Range; text: string } | null {
+    const text = snapshot.text;
+    const r = random();
+    const at = (a: number, b: number, newText: string) => ({ range: { start: positionAt(snapshot.starts, a), end: positionAt(snapshot.starts, b) }, text: newText });
+    const line = randomInt(random, snapshot.starts.length);
+    const lineStart = snapshot.starts[line];
+    const lineEnd = contentEnd(text, snapshot.starts, line);
+    const nextLine = line + 1 < snapshot.starts.length ? snapshot.starts[line + 1] : text.length;
+    if (r < 0.22) {
+      // A mistyped figure: another number, a blank, a dash, a full-width or a decimal figure.
+      const numbers = [...text.matchAll(/\d+/g)];
+      if (numbers.length === 0) return null;
+      const m = numbers[randomInt(random, numbers.length)];
+      const n = Number(m[0]);
+      const choices = [String(n + 1 + randomInt(random, 9)), String(Math.max(0, n - 1 - randomInt(random, 3))), String(randomInt(random, 1000)), '0', '', '-', '—', '１２', `${n}.5`, `${n} ${n}`];
+      return at(m.index!, m.index! + m[0].length, choices[randomInt(random, choices.length)]);
+    }
+    if (r < 0.32) {
+      // An astral character at the start of a line's text (a label, a heading) or in place of one of its characters.
+      const lead = /^[ \t\u3000#|]*/.exec(text.slice(lineStart, lineEnd))![0].length;
+      const astral = ASTRAL[randomInt(random, ASTRAL.length)];
+      const a = lineStart + lead;
+      if (random() < 0.5 || a >= lineEnd) return at(a, a, astral);
+      const width = isHigh(text.charCodeAt(a)) ? 2 : 1;
+      return at(a, a + width, astral);
+    }
+    if (r < 0.42) {
+      const k = randomInt(random, 3);
+      if (k === 0) {
+        // Whole lines deleted.
+        const last = Math.min(snapshot.starts.length - 1, line + randomInt(random, 4));
+        const end = last + 1 < snapshot.starts.length ? snapshot.starts[last + 1] : text.length;
+        return at(lineStart, end, '');
+      }
+      if (k === 1) {
+        // A line duplicated (with its line break, or one added when it is the last).
+        const copy = text.slice(lineStart, nextLine);
+        return at(lineStart, lineStart, /[\r\n]$/.test(copy) ? copy : `${copy}\n`);
+      }
+      // A table line or a heading inserted as a line of its own.
+      return at(lineStart, lineStart, `${random() < 0.5 ? pool.piece(random).replace(/[\r\n]+$/, '') : HEADINGS[randomInt(random, HEADINGS.length)]}${BREAKS[randomInt(random, 3)]}`);
+    }
+    if (r < 0.46) {
+      // The rest of the text cut, whitespace after the cut (a heading with an empty body).
+      const a = snapshot.randomOffset(random);
+      return at(a, text.length, [' ', '\t', '\n', '', '\u3000', ' \u3000\n'][randomInt(random, 6)]);
+    }
+    if (r < 0.52) {
+      // Trailing whitespace after a line (headings especially).
+      return at(lineEnd, lineEnd, [' ', '\t', '\u3000', '  ', ' \u3000'][randomInt(random, 5)]);
+    }
+    return null;
+  }
+
   function randomChange(current: string): { range: Range; text: string } {
     const snapshot = new Snapshot(current);
+    const aware = structuredChange(snapshot);
+    if (aware) return aware;
     const r = random();
     const range = snapshot.randomRange(random, r < 0.45 ? 0 : r < 0.9 ? 12 : 400);
     const text = r < 0.45 || random() < 0.6 ? pool.text(random) : '';
