@@ -3,7 +3,7 @@
 
 import { runChecks } from '../server/src/core/checks';
 import { parseReport } from '../server/src/core/parse';
-import { timeMedian } from './stats';
+import { timeInterleaved } from './stats';
 
 /** One regex pass that touches every number and every line, as a baseline. */
 export function regexPass(text: string): number {
@@ -23,13 +23,14 @@ export interface AnalysisRow {
 }
 
 export function analyse(name: string, text: string, bytes: number): AnalysisRow {
+  // A 1 MB text takes most of a second per parse + checks: 2 warm-up calls and one sample per round.
   const big = text.length > 200_000;
-  // A 1 MB text takes about a second per parse + checks: fewer warm-up calls, at least 5 samples each.
-  const target = big ? 0 : 300;
-  const warmup = big ? 0 : 150;
-  const parseMs = timeMedian(() => parseReport(text), target, warmup).ms;
-  const checkMs = timeMedian(() => runChecks(parseReport(text), { locale: 'zh' }), target, warmup).ms;
-  const regexMs = timeMedian(() => regexPass(text), 300, 150).ms;
+  const [parseMs, checkMs, regexMs] = timeInterleaved(
+    [() => parseReport(text), () => runChecks(parseReport(text), { locale: 'zh' }), () => regexPass(text)],
+    5,
+    big ? 0 : 60,
+    big ? 2 : 10,
+  );
   return { name, chars: text.length, bytes, parseMs, checkMs, regexMs, findings: countFindings(text) };
 }
 
@@ -45,6 +46,6 @@ export function countFindings(text: string): AnalysisRow['findings'] {
 }
 
 /** Median parse + checks time of text (ms) and its findings. */
-export function checkTime(text: string): { ms: number; findings: AnalysisRow['findings'] } {
-  return { ms: timeMedian(() => runChecks(parseReport(text), { locale: 'zh' }), 300, 150).ms, findings: countFindings(text) };
+export function checkTime(text: string, roundMs = 60): { ms: number; findings: AnalysisRow['findings'] } {
+  return { ms: timeInterleaved([() => runChecks(parseReport(text), { locale: 'zh' })], 5, roundMs, roundMs ? 10 : 0)[0], findings: countFindings(text) };
 }

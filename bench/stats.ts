@@ -1,4 +1,4 @@
-// Small helpers: percentiles, timing with warm-up, Markdown tables.
+// Small helpers: percentiles, timing with warm-up, Markdown tables, what else keeps the machine busy.
 
 import { readFileSync } from 'node:fs';
 
@@ -18,20 +18,24 @@ export function median(values: number[]): number {
 }
 
 /**
- * Median time of fn in ms: a warm-up of about warmupMs (at least 3 calls) so that the JIT has settled, then
- * samples for about targetMs (at least 5, at most maxSamples).
+ * Median times (ms) of several functions measured in turns: a warm-up (warmups calls of each), then `rounds`
+ * rounds in which each function is sampled for about roundMs (at least once). Taking turns spreads any burst of
+ * other work on the machine over all of them instead of spoiling one.
  */
-export function timeMedian(fn: () => unknown, targetMs = 300, warmupMs = 150, maxSamples = 10_000): { ms: number; samples: number } {
-  const warmUntil = performance.now() + warmupMs;
-  for (let i = 0; i < 3 || performance.now() < warmUntil; i++) fn();
-  const samples: number[] = [];
-  const until = performance.now() + targetMs;
-  while ((performance.now() < until || samples.length < 5) && samples.length < maxSamples) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
+export function timeInterleaved(fns: (() => unknown)[], rounds = 5, roundMs = 60, warmups = 3): number[] {
+  for (let i = 0; i < warmups; i++) for (const fn of fns) fn();
+  const samples: number[][] = fns.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    fns.forEach((fn, i) => {
+      const until = performance.now() + roundMs;
+      do {
+        const start = performance.now();
+        fn();
+        samples[i].push(performance.now() - start);
+      } while (performance.now() < until);
+    });
   }
-  return { ms: median(samples), samples: samples.length };
+  return samples.map(median);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,19 +1,22 @@
 // Command line: the same checks over files and folders, for reviewers. Exit code 1 when any error is found; 2 on
 // bad arguments, or a file that cannot be read or decoded, or an internal error (never mistaken for findings).
-// Files are read, decoded (UTF-8, UTF-16, GBK/GB18030, Big5: core/decode.ts), checked and printed one at a time.
+// Files are read (text in UTF-8, UTF-16, GBK/GB18030, Big5; Word, PDF and web pages through their readers:
+// readers/index.ts), checked and printed one at a time.
 //   nianbao [check] [--format text|json] [--locale zh|en] [--exit-zero] <file-or-folder>...
 //   nianbao extract [--format json|csv] <file-or-folder>...
+//   nianbao convert <file> [-o <draft.nianbao.md>]
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { runChecks } from './core/checks';
 import type { Finding } from './core/checks/rules';
-import { decodeBytes, DecodeError, type Decoded, type EncodingName } from './core/decode';
+import { DecodeError, type EncodingName } from './core/decode';
 import { extractTables } from './core/extract';
 import { localeFrom, type Locale } from './core/i18n';
 import type { ReportModel, TableId } from './core/model';
 import { parseReport } from './core/parse';
-import { positionOf } from './core/text';
+import { lineOf, positionOf } from './core/text';
+import { describePlace, draftOf, readFailure, readSource, sourceKind, type SourcePlace, type SourceText } from './readers';
 
 interface CheckOptions {
   command: 'check';
@@ -30,7 +33,14 @@ interface ExtractOptions {
   paths: string[];
 }
 
-type Options = CheckOptions | ExtractOptions;
+interface ConvertOptions {
+  command: 'convert';
+  file: string;
+  /** Where the draft is written; by default `<name>.nianbao.md` beside the source. */
+  out: string | null;
+}
+
+type Options = CheckOptions | ExtractOptions | ConvertOptions;
 
 const USAGE = [
   '用法 / usage:',
@@ -38,11 +48,15 @@ const USAGE = [
   '      检查报告 / check the reports',
   '  nianbao extract [--format json|csv] <文件或文件夹 file-or-folder>...',
   '      导出表二、表三、表四的数字 / print the figures of tables 二, 三, 四',
+  '  nianbao convert <文件 file> [-o <草稿 draft.nianbao.md>]',
+  '      把 Word / PDF / 网页转为可编辑的草稿 / turn a Word file, PDF or web page into an editable draft',
+  '  文件：.txt .md .docx .pdf .html .htm .shtml / files: .txt .md .docx .pdf .html .htm .shtml',
 ].join('\n');
 
 function parseArgs(argv: string[]): Options | string {
   // The subcommand, when given, comes first; without one the command is check (as before subcommands existed).
   if (argv[0] === 'extract') return parseExtractArgs(argv.slice(1));
+  if (argv[0] === 'convert') return parseConvertArgs(argv.slice(1));
   return parseCheckArgs(argv[0] === 'check' ? argv.slice(1) : argv);
 }
 
@@ -88,7 +102,24 @@ function parseExtractArgs(argv: string[]): ExtractOptions | string {
   return options.paths.length > 0 ? options : USAGE;
 }
 
-/** Files to check: the files named, and every .txt/.md file under the folders named, in name order. */
+function parseConvertArgs(argv: string[]): ConvertOptions | string {
+  let file: string | null = null;
+  let out: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-o' || arg === '--output') {
+      out = argv[++i] ?? null;
+      if (out === null) return `${arg} 后应有文件名 / ${arg} needs a file name\n${USAGE}`;
+    } else if (arg === '--help' || arg === '-h' || arg.startsWith('-') || file !== null) {
+      return arg.startsWith('-') && arg !== '--help' && arg !== '-h' ? `未知选项 / unknown option: ${arg}\n${USAGE}` : USAGE;
+    } else {
+      file = arg;
+    }
+  }
+  return file === null ? USAGE : { command: 'convert', file, out };
+}
+
+/** Files to check: the files named, and every report source (.txt .md .docx .pdf .html …) under the folders named, in name order. */
 function collectFiles(path: string): string[] {
   const stat = statSync(path);
   if (!stat.isDirectory()) return [path];
@@ -97,7 +128,7 @@ function collectFiles(path: string): string[] {
     .flatMap((name) => {
       const child = join(path, name);
       if (statSync(child).isDirectory()) return name === 'node_modules' || name.startsWith('.') ? [] : collectFiles(child);
-      return /\.(txt|md)$/i.test(name) ? [child] : [];
+      return sourceKind(name) !== null ? [child] : [];
     });
 }
 
@@ -114,8 +145,8 @@ function listAll(paths: string[]): string[] | string {
   return result;
 }
 
-/** One file read and decoded, or the message naming it when it cannot be read or decoded. */
-function readOne(file: string): Decoded | string {
+/** One file read (decoded, or converted by its reader), or the message naming it when it cannot be read. */
+async function readOne(file: string, locale: Locale): Promise<SourceText | string> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -123,9 +154,11 @@ function readOne(file: string): Decoded | string {
     return `无法读取 / cannot read: ${file}（${(error as Error).message}）`;
   }
   try {
-    return decodeBytes(bytes);
+    return await readSource(bytes, file);
   } catch (error) {
     if (error instanceof DecodeError) return `无法解码 / cannot decode: ${file}（${error.message}）`;
+    const failure = readFailure(error, locale);
+    if (failure !== null) return `${locale === 'zh' ? '无法读取' : 'cannot read'}: ${file}（${failure}）`;
     throw error;
   }
 }
@@ -147,8 +180,23 @@ class Output {
 }
 
 /** The encoding, named only when it is not plain UTF-8 (the default every tool assumes). */
-function notedEncoding(decoded: Decoded): { encoding?: EncodingName } {
-  return decoded.encoding === 'UTF-8' ? {} : { encoding: decoded.encoding };
+function notedEncoding(source: SourceText): { encoding?: EncodingName } {
+  return source.encoding === undefined || source.encoding === 'UTF-8' ? {} : { encoding: source.encoding };
+}
+
+/** Where a finding is, for a converted file: the place in its source (page, table, row), else none. */
+function placeOf(source: SourceText, model: ReportModel, offset: number, locale: Locale): string | null {
+  return source.places ? describePlace(cellPlace(source, model, offset), locale) : null;
+}
+
+/** The source place of a draft line, with the column of a table cell: the draft's pipe rows keep the source's cells. */
+function cellPlace(source: SourceText, model: ReportModel, offset: number): SourcePlace | null {
+  const line = lineOf(model.lineStarts, offset);
+  const place = source.places?.[line] ?? null;
+  if (!place?.table) return place;
+  const before = model.text.slice(model.lineStarts[line], offset);
+  const column = before.split('|').length - 1;
+  return column > 0 ? { ...place, column } : place;
 }
 
 /** What went wrong inside the checker for one file: never a finding, always exit code 2. */
@@ -156,9 +204,11 @@ function internalError(file: string, error: unknown): string {
   return `内部错误 / internal error: ${file}（${error instanceof Error ? (error.stack ?? error.message) : String(error)}）`;
 }
 
-function findingJson(f: Finding, model: ReportModel) {
+function findingJson(f: Finding, model: ReportModel, source: SourceText) {
   const range = (span: { start: number; end: number }) => ({ start: positionOf(model.lineStarts, span.start), end: positionOf(model.lineStarts, span.end) });
+  const place = cellPlace(source, model, f.span.start);
   return {
+    ...(place ? { place } : {}),
     code: f.code,
     severity: f.severity,
     message: f.message,
@@ -174,11 +224,12 @@ async function main(): Promise<number> {
     console.error(options);
     return 2;
   }
-  const files = listAll(options.paths);
+  const files = listAll(options.command === 'convert' ? [options.file] : options.paths);
   if (typeof files === 'string') {
     console.error(files);
     return 2;
   }
+  if (options.command === 'convert') return convert(options);
   return options.command === 'extract' ? extract(options, files) : check(options, files);
 }
 
@@ -187,7 +238,7 @@ async function check(options: CheckOptions, files: string[]): Promise<number> {
   let errorsFound = false;
   let failed = false;
   for (const file of files) {
-    const decoded = readOne(file);
+    const decoded = await readOne(file, options.locale);
     if (typeof decoded === 'string') {
       failed = true;
       console.error(decoded);
@@ -207,14 +258,14 @@ async function check(options: CheckOptions, files: string[]): Promise<number> {
       continue;
     }
     if (findings?.some((f) => f.severity === 'error')) errorsFound = true;
-    const encoding = decoded.encoding === 'UTF-8' ? '' : options.locale === 'zh' ? `（${decoded.encoding}）` : ` (${decoded.encoding})`;
+    const encoding = decoded.encoding === undefined || decoded.encoding === 'UTF-8' ? '' : options.locale === 'zh' ? `（${decoded.encoding}）` : ` (${decoded.encoding})`;
     if (options.format === 'json') {
       await out.item({
         file,
         ...notedEncoding(decoded),
         isReport: findings !== null,
         title: model.title ? { body: model.title.body, year: model.title.year } : null,
-        findings: (findings ?? []).map((f) => findingJson(f, model)),
+        findings: (findings ?? []).map((f) => findingJson(f, model, decoded)),
       });
       continue;
     }
@@ -225,7 +276,8 @@ async function check(options: CheckOptions, files: string[]): Promise<number> {
     const lines: string[] = [];
     for (const f of findings) {
       const at = positionOf(model.lineStarts, f.span.start);
-      lines.push(`${file}:${at.line + 1}:${at.character + 1}: ${f.severity} [${f.code}] ${f.message}`);
+      const place = placeOf(decoded, model, f.span.start, options.locale);
+      lines.push(`${file}:${place ?? `${at.line + 1}:${at.character + 1}`}: ${f.severity} [${f.code}] ${f.message}`);
     }
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.filter((f) => f.severity === 'warning').length;
@@ -260,7 +312,7 @@ async function extract(options: ExtractOptions, files: string[]): Promise<number
   // RFC 4180 ends records with CRLF; most readers take either, so lines end as the rest of the output does.
   if (options.format === 'csv') await out.write(`${CSV_HEADER.join(',')}\n`);
   for (const file of files) {
-    const decoded = readOne(file);
+    const decoded = await readOne(file, 'zh');
     let result: ReturnType<typeof extractTables>;
     try {
       if (typeof decoded === 'string') throw decoded;
@@ -273,7 +325,7 @@ async function extract(options: ExtractOptions, files: string[]): Promise<number
       continue;
     }
     if (options.format === 'json') {
-      await out.item({ file, ...notedEncoding(decoded as Decoded), ...result });
+      await out.item({ file, ...notedEncoding(decoded as SourceText), ...result });
       continue;
     }
     const lines: string[] = [];
@@ -287,6 +339,24 @@ async function extract(options: ExtractOptions, files: string[]): Promise<number
   }
   if (options.format === 'json') await out.endArray();
   return failed ? 2 : 0;
+}
+
+/** Writes a file's draft (`<name>.nianbao.md` beside it unless -o says otherwise) and prints where. */
+async function convert(options: ConvertOptions): Promise<number> {
+  const source = await readOne(options.file, 'zh');
+  if (typeof source === 'string') {
+    console.error(source);
+    return 2;
+  }
+  const out = options.out ?? join(dirname(options.file), `${basename(options.file, extname(options.file))}.nianbao.md`);
+  try {
+    writeFileSync(out, draftOf(source, options.file));
+  } catch (error) {
+    console.error(`无法写入 / cannot write: ${out}（${(error as Error).message}）`);
+    return 2;
+  }
+  console.log(out);
+  return 0;
 }
 
 // Exit code 2, with a message, for anything unexpected: an exception must never read as "errors found" (1).

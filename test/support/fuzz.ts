@@ -423,10 +423,42 @@ const SEPARATORS = ['\t', '|', ' ', '  ', '\u3000', '-', '—', ' | ', '\t\t', '
 const FALSE_BREAKS = ['\u2028', '\u2029', '\u0085'];
 const BREAKS = ['\n', '\r\n', '\r', '\n\n', '\r\r\n', '\n\r'];
 
+/** Words of the tables' headers and captions, for small synthetic drafts. */
+const TABLE_WORDS = [
+  '勾稽关系', '复议后起诉', '未经复议直接起诉', '行政复议', '行政诉讼', '总计', '结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况', '自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计',
+  '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '（七）总计', '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量',
+];
+
 class Pool {
   private readonly tableLines: string[];
+  private readonly labels: string[];
   constructor(private readonly corpus: CorpusText[]) {
     this.tableLines = corpus.flatMap((c) => c.text.split(/\r\n|\r|\n/).filter((l) => (l.match(/\d+/g) ?? []).length >= 2));
+    this.labels = [...new Set(this.tableLines.map((l) => l.replace(/[\s|]*\d[\d\s|.\-—]*$/, '').trim()).filter((l) => l.length >= 2 && l.length < 40))];
+  }
+
+  /** A small draft of headings, labels, header words and rows of figures (blanks included), often malformed. */
+  synthetic(random: () => number): string {
+    const pick = <T>(list: readonly T[]) => list[randomInt(random, list.length)];
+    const lines: string[] = [];
+    for (let n = 1 + randomInt(random, 14); n > 0; n--) {
+      const r = random();
+      const cells = () => Array.from({ length: randomInt(random, 9) }, () => (random() < 0.25 ? '' : String(randomInt(random, random() < 0.7 ? 10 : 200))));
+      const sep = pick(['\t', ' ', '  ', ' | ']);
+      if (r < 0.2) {
+        // A heading, whole or cut short (a draft being typed), often with whitespace after it.
+        const heading = pick(HEADINGS);
+        lines.push((random() < 0.3 ? heading.slice(0, 2 + randomInt(random, heading.length - 1)) : heading) + pick(['', '', ' ', '\t', '\u3000', ' \u3000']));
+      }
+      else if (r < 0.45) lines.push([pick(this.labels), ...cells()].join(sep));
+      else if (r < 0.6) lines.push(pick(TABLE_WORDS) + (random() < 0.4 ? sep + cells().join(sep) : ''));
+      else if (r < 0.75) lines.push(pick(this.tableLines));
+      else if (r < 0.85) lines.push(cells().join(sep));
+      else if (r < 0.92) lines.push(pick(this.labels));
+      else lines.push('');
+    }
+    return lines.join(pick(['\n', '\n', '\r\n', '\r'])) + pick(['', '\n', ' ']);
   }
 
   piece(random: () => number): string {
@@ -452,6 +484,7 @@ class Pool {
   /** A text to open or to replace a document with. */
   document(random: () => number, corpusText: CorpusText): string {
     let text = corpusText.text;
+    if (random() < 0.2) return this.synthetic(random);
     const r = random();
     if (r < 0.15) {
       const lines = text.split(/(?<=\r\n|\r|\n)/);
@@ -866,9 +899,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       const lead = /^[ \t\u3000#|]*/.exec(text.slice(lineStart, lineEnd))![0].length;
       const astral = ASTRAL[randomInt(random, ASTRAL.length)];
       const a = lineStart + lead;
-      if (random() < 0.5 || a >= lineEnd) return at(a, a, astral);
-      const width = isHigh(text.charCodeAt(a)) ? 2 : 1;
-      return at(a, a + width, astral);
+      if (a >= lineEnd) return at(a, a, astral);
+      // Often with a typo in the rest of the line too (then the label differs from the format's).
+      const chars = [...text.slice(a, lineEnd)];
+      if (random() < 0.5) chars.shift();
+      if (random() < 0.6 && chars.length > 0) chars[randomInt(random, chars.length)] = CJK[randomInt(random, CJK.length)];
+      return at(a, lineEnd, astral + chars.join(''));
     }
     if (r < 0.42) {
       const k = randomInt(random, 3);
@@ -888,7 +924,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
     if (r < 0.46) {
       // The rest of the text cut, whitespace after the cut (a heading with an empty body).
-      const a = snapshot.randomOffset(random);
+      const a = random() < 0.5 ? lineEnd : snapshot.randomOffset(random);
       return at(a, text.length, [' ', '\t', '\n', '', '\u3000', ' \u3000\n'][randomInt(random, 6)]);
     }
     if (r < 0.52) {
@@ -1344,19 +1380,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         description = `close and reopen ${doc.uri}`;
         close(doc);
         if (random() < 0.7) reopen(doc);
-      } else if (r < 0.57) {
+      } else if (r < 0.55) {
         const position = snapshot.randomPosition(random);
         description = `hover ${doc.uri} ${JSON.stringify(position)}`;
         void request('textDocument/hover', { textDocument: { uri: doc.uri }, position }, (res) => hoverProblems(snapshot, res), extra);
-      } else if (r < 0.63) {
+      } else if (r < 0.59) {
         const position = snapshot.randomPosition(random);
         description = `completion ${doc.uri} ${JSON.stringify(position)}`;
         void request('textDocument/completion', { textDocument: { uri: doc.uri }, position }, (res) => completionProblems(snapshot, res, position), extra);
-      } else if (r < 0.67) {
+      } else if (r < 0.63) {
         const range = random() < 0.5 ? snapshot.fullRange() : snapshot.randomRange(random, 2000);
         description = `inlayHint ${doc.uri} ${JSON.stringify(range)}`;
         void request('textDocument/inlayHint', { textDocument: { uri: doc.uri }, range }, (res) => inlayProblems(snapshot, res), extra);
-      } else if (r < 0.77) {
+      } else if (r < 0.73) {
         const range = snapshot.randomRange(random, random() < 0.5 ? 0 : 200);
         // The diagnostics the editor shows now (possibly of an older version, as in an editor).
         const diagnostics = doc.last?.diagnostics ?? [];
@@ -1375,13 +1411,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
             }
           }
         }
-      } else if (r < 0.82) {
+      } else if (r < 0.79) {
         description = `documentSymbol ${doc.uri}`;
         void wide('documentSymbol', doc);
-      } else if (r < 0.86) {
+      } else if (r < 0.83) {
         description = `foldingRange ${doc.uri}`;
         void wide('foldingRange', doc);
-      } else if (r < 0.9) {
+      } else if (r < 0.87) {
         description = `formatting ${doc.uri}`;
         const edits = wide('formatting', doc);
         if (random() < 0.3) {
@@ -1391,7 +1427,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
             applyEditToDoc(doc, snapshot, response);
           }
         }
-      } else if (r < 0.92) {
+      } else if (r < 0.91) {
         description = `fix-all source action ${doc.uri}`;
         await fixAllByAction(doc);
       } else if (r < 0.935) {
