@@ -151,6 +151,19 @@ function cliSection(rows: CliRow[], method: string, folders: Map<number, number>
   ].join('\n');
 }
 
+/** Runs one section; a section that fails says so in the output and the others still run. */
+async function section(title: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    failures++;
+    emit(`## ${title}\n\n**Failed:** ${error instanceof Error ? error.message : String(error)}`);
+    console.error(error);
+  }
+}
+
+let failures = 0;
+
 async function main(): Promise<void> {
   if (!existsSync(SERVER_JS) || !existsSync(CLI_JS)) throw new Error('dist/server.js or dist/cli.js missing: run `npm run bench` (it builds first)');
   emit(header());
@@ -162,97 +175,114 @@ async function main(): Promise<void> {
     const seed003 = seeds.find((s) => s.name.startsWith('003')) ?? { name: basename(SAMPLE), path: SAMPLE };
 
     // 1. Typing over the real server.
-    let load = otherLoad();
-    const intervalMs = 50;
-    const typing: TypingResult[] = [];
-    for (const [label, text] of [
-      [seed003.name, readText(seed003.path)],
-      [bigLabel, big.text],
-    ] as const) {
-      progress(`typing into ${label}`);
-      typing.push(await typingBench(SERVER_JS, label, text, { intervalMs, measuredMs: QUICK ? 3000 : 10_000, warmupMs: 1000, middle: text.length > 100_000 }));
-    }
-    emit(typingSection(typing, intervalMs) + loadNote(load));
-
-    // 2. Analysis time vs a regex pass.
-    load = otherLoad();
-    const analysisRows: AnalysisRow[] = [];
-    // Warm-up of the whole core (this process has only run the LSP client so far): about a second over the seeds.
-    const seedTexts = seeds.map((seed) => readText(seed.path));
-    for (const until = performance.now() + 1000; performance.now() < until; ) for (const text of seedTexts) checkTime(text, 0);
-    for (const seed of seeds) {
-      progress(`analysing ${seed.name}`);
-      analysisRows.push(analyse(seed.name, readText(seed.path), statSync(seed.path).size));
-    }
-    progress('analysing the 1 MB document');
-    analysisRows.push(analyse(bigLabel.replace(/ \(.*\)$/, ''), big.text, utf8Bytes(big.text)));
-    emit(analysisSection(analysisRows) + loadNote(load));
-
-    // 3. CLI.
-    load = otherLoad();
-    const probe = rssProbe(tmp);
-    const cliRows: CliRow[] = [];
-    const folders = new Map<number, number>();
-    for (const [reports, runs, warmup] of (QUICK ? [[100, 3, true], [1000, 1, false]] : [[1000, 3, true], [10_000, 1, false]]) as [number, number, boolean][]) {
-      const dir = join(tmp, `reports-${reports}`);
-      progress(`writing ${reports} reports`);
-      folders.set(reports, writeReports(dir, reports, reports * 10));
-      for (const format of ['text', 'json'] as const) {
-        progress(`CLI over ${reports} reports, ${format}`);
-        cliRows.push(await cliBench(CLI_JS, dir, reports, format, runs, warmup && format === 'text', probe, tmp));
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
-    emit(cliSection(cliRows, probe.method, folders) + loadNote(load));
-
-    // 4. Server memory.
-    progress('server memory');
-    load = otherLoad();
-    const memory = await memoryBench(SERVER_JS, QUICK ? [10, 30] : [10, 100]);
-    emit(
-      [
-        '## 4. Server memory',
-        '',
-        'One fresh `node dist/server.js --stdio`; VmRSS from /proc/<pid>/status after initialize, then after opening generated reports (each with its diagnostics published) — the median of 5 readings over a 2 s settle. The server exposes no way to force a garbage collection, so uncollected garbage is included. VmHWM: the peak so far.',
-        '',
-        mdTable(
-          ['open reports', 'text (chars)', 'VmRSS', 'Δ vs idle', 'VmHWM'],
-          memory.map((m) => [String(m.open), kb(m.chars), mb(m.rssKb), m.open === 0 ? '—' : `+${mb(m.rssKb - memory[0].rssKb)}`, mb(m.hwmKb)]),
-        ),
-      ].join('\n') + loadNote(load, false),
-    );
-
-    // 5. Real texts.
-    load = otherLoad();
-    const realRows: string[][] = [];
-    if (existsSync(REAL)) {
-      progress('real texts');
-      for (const folder of readdirSync(REAL).sort()) {
-        const path = join(REAL, folder);
-        if (!statSync(path).isDirectory()) continue;
-        for (const file of readdirSync(path).filter((f) => f.endsWith('.txt')).sort()) {
-          const text = readText(join(path, file));
-          const r = checkTime(text);
-          realRows.push([relative(SHARED, join(path, file)), kb(text.length), ms(r.ms, 2), `${r.findings.error}/${r.findings.warning}/${r.findings.other}`]);
+    await section('1. Keystroke → diagnostics while typing', async () => {
+      const load = otherLoad();
+      const intervalMs = 50;
+      const typing: TypingResult[] = [];
+      for (const [label, text] of [
+        [seed003.name, readText(seed003.path)],
+        [bigLabel, big.text],
+      ] as const) {
+        progress(`typing into ${label}`);
+        try {
+          typing.push(await typingBench(SERVER_JS, label, text, { intervalMs, measuredMs: QUICK ? 3000 : 10_000, warmupMs: 1000, middle: text.length > 100_000 }));
+        } catch (error) {
+          const failed = `**failed:** ${error instanceof Error ? error.message : String(error)}`;
+          typing.push({ label, chars: text.length, openMs: NaN, keystrokes: 0, warmup: 0, publishes: 0, p50: NaN, p95: NaN, max: NaN, unanswered: 0, notes: [failed] });
+          failures++;
         }
       }
-    }
-    emit(
-      [
-        '## 5. Real published texts (parse + checks)',
-        '',
-        realRows.length
-          ? 'Each text of ../shared/real/*/*.txt (extractor output of published reports), decoded as the CLI does; parse + checks in process: median of the samples of 5 rounds of about 60 ms, after 10 warm-up calls.'
-          : '../shared/real not found: nothing measured.',
-        ...(realRows.length ? ['', mdTable(['text', 'chars', 'parse + checks', 'findings (E/W/other)'], realRows)] : []),
-      ].join('\n') + loadNote(load),
-    );
+      emit(typingSection(typing, intervalMs) + loadNote(load));
+    });
+
+    // 2. Analysis time vs a regex pass.
+    await section('2. Analysis time vs one plain regex pass', async () => {
+      const load = otherLoad();
+      const analysisRows: AnalysisRow[] = [];
+      // Warm-up of the whole core (this process has only run the LSP client so far): about a second over the seeds.
+      const seedTexts = seeds.map((seed) => readText(seed.path));
+      for (const until = performance.now() + 1000; performance.now() < until; ) for (const text of seedTexts) checkTime(text, 0);
+      for (const seed of seeds) {
+        progress(`analysing ${seed.name}`);
+        analysisRows.push(analyse(seed.name, readText(seed.path), statSync(seed.path).size));
+      }
+      progress('analysing the 1 MB document');
+      analysisRows.push(analyse(bigLabel.replace(/ \(.*\)$/, ''), big.text, utf8Bytes(big.text)));
+      emit(analysisSection(analysisRows) + loadNote(load));
+    });
+
+    // 3. CLI.
+    await section('3. CLI throughput and peak memory', async () => {
+      const load = otherLoad();
+      const probe = rssProbe(tmp);
+      const cliRows: CliRow[] = [];
+      const folders = new Map<number, number>();
+      for (const [reports, runs, warmup] of (QUICK ? [[100, 3, true], [1000, 1, false]] : [[1000, 3, true], [10_000, 1, false]]) as [number, number, boolean][]) {
+        const dir = join(tmp, `reports-${reports}`);
+        progress(`writing ${reports} reports`);
+        folders.set(reports, writeReports(dir, reports, reports * 10));
+        for (const format of ['text', 'json'] as const) {
+          progress(`CLI over ${reports} reports, ${format}`);
+          cliRows.push(await cliBench(CLI_JS, dir, reports, format, runs, warmup && format === 'text', probe, tmp));
+        }
+        rmSync(dir, { recursive: true, force: true });
+      }
+      emit(cliSection(cliRows, probe.method, folders) + loadNote(load));
+    });
+
+    // 4. Server memory.
+    await section('4. Server memory', async () => {
+      progress('server memory');
+      const load = otherLoad();
+      const memory = await memoryBench(SERVER_JS, QUICK ? [10, 30] : [10, 100]);
+      emit(
+        [
+          '## 4. Server memory',
+          '',
+          'One fresh `node dist/server.js --stdio`; VmRSS from /proc/<pid>/status after initialize, then after opening generated reports (each with its diagnostics published) — the median of 5 readings over a 2 s settle. The server exposes no way to force a garbage collection, so uncollected garbage is included. VmHWM: the peak so far.',
+          '',
+          mdTable(
+            ['open reports', 'text (chars)', 'VmRSS', 'Δ vs idle', 'VmHWM'],
+            memory.map((m) => [String(m.open), kb(m.chars), mb(m.rssKb), m.open === 0 ? '—' : `+${mb(m.rssKb - memory[0].rssKb)}`, mb(m.hwmKb)]),
+          ),
+        ].join('\n') + loadNote(load, false),
+      );
+    });
+
+    // 5. Real texts.
+    await section('5. Real published texts (parse + checks)', async () => {
+      const load = otherLoad();
+      const realRows: string[][] = [];
+      if (existsSync(REAL)) {
+        progress('real texts');
+        for (const folder of readdirSync(REAL).sort()) {
+          const path = join(REAL, folder);
+          if (!statSync(path).isDirectory()) continue;
+          for (const file of readdirSync(path).filter((f) => f.endsWith('.txt')).sort()) {
+            const text = readText(join(path, file));
+            const r = checkTime(text);
+            realRows.push([relative(SHARED, join(path, file)), kb(text.length), ms(r.ms, 2), `${r.findings.error}/${r.findings.warning}/${r.findings.other}`]);
+          }
+        }
+      }
+      emit(
+        [
+          '## 5. Real published texts (parse + checks)',
+          '',
+          realRows.length
+            ? 'Each text of ../shared/real/*/*.txt (extractor output of published reports), decoded as the CLI does; parse + checks in process: median of the samples of 5 rounds of about 60 ms, after 10 warm-up calls.'
+            : '../shared/real not found: nothing measured.',
+          ...(realRows.length ? ['', mdTable(['text', 'chars', 'parse + checks', 'findings (E/W/other)'], realRows)] : []),
+        ].join('\n') + loadNote(load),
+      );
+    });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   emit(`Whole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   writeFileSync(join(REPO, 'BENCHMARKS.md'), `${out.join('\n\n')}\n`);
   progress('wrote BENCHMARKS.md');
+  if (failures) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -113,12 +113,14 @@ export interface CliRow {
 /** `runs` runs (after one discarded warm-up run when warmup is set); the median time and the largest peak RSS. */
 export async function cliBench(cliJs: string, dir: string, reports: number, format: 'text' | 'json', runs: number, warmup: boolean, probe: RssProbe, tmp: string): Promise<CliRow> {
   const args = [...(format === 'json' ? ['--format', 'json'] : []), '--exit-zero', dir];
-  if (warmup) await runCli(cliJs, args, probe, tmp);
+  // Bounded: a run that takes longer than 15 ms per report (at least a minute) is killed and reported.
+  const timeoutMs = Math.max(60_000, reports * 15);
+  if (warmup) await runCli(cliJs, args, probe, tmp, timeoutMs);
   const results: CliRun[] = [];
-  for (let i = 0; i < runs; i++) results.push(await runCli(cliJs, args, probe, tmp));
+  for (let i = 0; i < runs; i++) results.push(await runCli(cliJs, args, probe, tmp, timeoutMs));
   const notes: string[] = [];
   const failed = results.filter((r) => r.exitCode !== 0);
-  if (failed.length) notes.push(`exit code ${failed.map((r) => r.exitCode).join(', ')}: ${failed[0].stderr.slice(0, 200)}`);
+  if (failed.length) notes.push(`**exit code ${failed.map((r) => r.exitCode ?? 'none (killed)').join(', ')}**: ${failed[0].stderr.slice(0, 200).replace(/\s+/g, ' ')}`);
   const ms = median(results.map((r) => r.ms));
   return { reports, format, runs, ms, perSecond: reports / (ms / 1000), cpuS: median(results.map((r) => r.cpuS)), maxRssKb: Math.max(...results.map((r) => r.maxRssKb)), notes };
 }

@@ -23,7 +23,15 @@ const text = {
   bodyInvalid: zh ? '请填写发布机关名称' : 'Enter the name of the issuing body',
   noEditor: zh ? '请先打开一份年度报告。' : 'Open an annual report first.',
   noTemplate: zh ? '语言服务器未返回报告模板。' : 'The language server returned no report template.',
+  importTitle: zh ? '选择要导入的年度报告（Word / PDF / 网页）' : 'Choose the annual report to import (Word / PDF / web page)',
+  importFilter: zh ? '年度报告' : 'Annual report',
+  importing: zh ? '正在读取' : 'Reading',
 };
+
+/** Files the server can import (the same list as its readers). */
+const IMPORTABLE = ['docx', 'pdf', 'html', 'htm', 'shtml'];
+/** Reading that takes longer than this shows a progress notification. */
+const PROGRESS_AFTER_MS = 400;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
@@ -44,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('disclosureReport.fixAllTotals', fixAllTotals),
     vscode.commands.registerCommand('disclosureReport.newReport', newReport),
+    vscode.commands.registerCommand('disclosureReport.importReport', importReport),
   );
   await client.start();
 }
@@ -88,5 +97,27 @@ async function newReport(): Promise<void> {
     return;
   }
   const document = await vscode.workspace.openTextDocument({ language: 'disclosure-report', content });
+  await vscode.window.showTextDocument(document);
+}
+
+/** Asks the server to turn a Word file, PDF or web page into a draft beside it, then opens the draft. */
+async function importReport(target?: vscode.Uri): Promise<void> {
+  if (!client) return;
+  const uri =
+    target ??
+    (await vscode.window.showOpenDialog({ canSelectMany: false, title: text.importTitle, filters: { [text.importFilter]: IMPORTABLE } }))?.[0];
+  if (!uri) return;
+  const request = client.sendRequest(ExecuteCommandRequest.type, { command: 'disclosureReport.server.importReport', arguments: [uri.toString()] });
+  // A notification only when reading takes longer than a moment (a large PDF), never a flash for a small file.
+  const timer = setTimeout(() => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${text.importing} ${uri.path.split('/').pop()}…` }, () => request);
+  }, PROGRESS_AFTER_MS);
+  const result: unknown = await request.finally(() => clearTimeout(timer));
+  const draft = result as { uri?: string; error?: string } | null;
+  if (!draft?.uri) {
+    void vscode.window.showErrorMessage(draft?.error ?? text.noTemplate);
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(draft.uri));
   await vscode.window.showTextDocument(document);
 }

@@ -32,6 +32,7 @@ import { provideFormatting } from './features/formatting';
 import { provideHover } from './features/hover';
 import { provideInlayHints } from './features/inlayHints';
 import { provideDocumentSymbols } from './features/symbols';
+import { importReport } from './features/importReport';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -69,6 +70,7 @@ const MAX_WAIT_MS = 300;
 const REPORT_LANGUAGE = 'disclosure-report';
 const FIX_ALL_COMMAND = 'disclosureReport.server.fixAllTotals';
 const NEW_REPORT_COMMAND = 'disclosureReport.server.newReportText';
+const IMPORT_COMMAND = 'disclosureReport.server.importReport';
 /** Characters above which a document is checked on open and save only (setting disclosureReport.maxLiveSize). */
 const DEFAULT_MAX_LIVE_SIZE = 2 * 1024 * 1024;
 const SIZE_LIMIT_CODE = 'disclosureReport.maxLiveSize';
@@ -285,7 +287,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: {},
       documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      executeCommandProvider: { commands: [FIX_ALL_COMMAND, NEW_REPORT_COMMAND] },
+      executeCommandProvider: { commands: [FIX_ALL_COMMAND, NEW_REPORT_COMMAND, IMPORT_COMMAND] },
     },
     serverInfo: { name: 'nianbao-language-server', version: '0.1.0' },
   };
@@ -370,6 +372,7 @@ connection.onExecuteCommand(async (params) => {
     const request = params.arguments?.[0] as Partial<NewReport> | undefined;
     return typeof request?.year === 'number' && typeof request.body === 'string' ? newReportText({ year: request.year, body: request.body }) : null;
   }
+  if (params.command === IMPORT_COMMAND) return importReport(String(params.arguments?.[0] ?? ''), locale);
   return null;
 });
 

@@ -484,7 +484,7 @@ class Pool {
   /** A text to open or to replace a document with. */
   document(random: () => number, corpusText: CorpusText): string {
     let text = corpusText.text;
-    if (random() < 0.2) return this.synthetic(random);
+    if (random() < 0.35) return this.synthetic(random);
     const r = random();
     if (r < 0.15) {
       const lines = text.split(/(?<=\r\n|\r|\n)/);
@@ -1342,7 +1342,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
 
       const open = openDocs();
       const r = random();
-      if (open.length === 0 || (r < 0.03 && open.length < 4)) {
+      if (open.length === 0 || (r < 0.04 && open.length < 4)) {
         const source = nextCorpus < openOrder.length ? openOrder[nextCorpus++] : pick(corpus);
         const text = pool.document(random, source);
         description = `open ${source.name}`;
@@ -1365,7 +1365,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         description = `didChange ${doc.uri} v${doc.version + 1} ${truncate(JSON.stringify(sequential), 300)}`;
         change(doc, sequential);
       } else if (r < 0.48) {
-        const text = random() < 0.5 ? pool.document(random, pick(corpus)) : doc.text.replace(/\r\n|\r|\n/g, pick(['\n', '\r\n', '\r']));
+        const text = random() < 0.75 ? pool.document(random, pick(corpus)) : doc.text.replace(/\r\n|\r|\n/g, pick(['\n', '\r\n', '\r']));
         description = `didChange (full text) ${doc.uri} v${doc.version + 1}`;
         change(doc, [{ text }]);
       } else if (r < 0.475) {

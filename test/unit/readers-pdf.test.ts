@@ -15,6 +15,7 @@ import type { RawPage } from '../../server/src/readers/pdf-worker';
 import { ReaderError } from '../../server/src/readers/types';
 import { compareFindings, compareTables, report, type FindingLite, type Truth } from '../support/real';
 import { REPO_ROOT } from '../support/seeds';
+import { ENCRYPTED, NO_TEXT, ONE_LINE } from '../support/sources';
 
 const REAL_DIR = resolve(REPO_ROOT, '..', 'shared', 'real');
 
@@ -57,53 +58,6 @@ for (const folder of ['huaian-2024', 'hongze-2023']) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hand-written PDFs
-
-/** A PDF from its objects' bodies (object n = bodies[n - 1]), with a correct cross-reference table. */
-function buildPdf(bodies: string[], trailerExtra = ''): Uint8Array {
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  bodies.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
-}
-
-const stream = (content: string) => `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
-
-/** One page with a drawn rectangle and no text: what a scan without OCR looks like to a text reader. */
-const NO_TEXT = buildPdf([
-  '<< /Type /Catalog /Pages 2 0 R >>',
-  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
-  stream('0 0 0 rg 100 100 200 300 re f'),
-]);
-
-const ID = '<00112233445566778899AABBCCDDEEFF>';
-/** Standard security handler, RC4 40-bit, with a user password: the empty password does not open it. */
-const ENCRYPTED = buildPdf(
-  [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
-    stream('garbage-encrypted-bytes'),
-    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'7A'.repeat(32)}> /U <${'5C'.repeat(32)}> >>`,
-  ],
-  `/Encrypt 5 0 R /ID [${ID} ${ID}] `,
-);
-
-/** One page with a line of text in a standard font. */
-const ONE_LINE = buildPdf([
-  '<< /Type /Catalog /Pages 2 0 R >>',
-  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-  stream('BT /F1 12 Tf 72 720 Td (Annual report 2024) Tj ET'),
-  '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-]);
 
 async function rejectsWith(promise: Promise<unknown>, zh: RegExp): Promise<ReaderError> {
   try {
