@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and (with --tests) the test files.
 // --release: minified, no sourcemaps. Default: sourcemaps for development.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const release = process.argv.includes('--release');
@@ -28,6 +28,12 @@ await esbuild.build({
   outdir: 'dist',
   external: ['vscode'],
 });
+
+// pdfjs-dist (the PDF reader) is an ES module loaded at run time: its files go beside the bundle, so that the
+// extension and the CLI carry what they need without node_modules.
+for (const part of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts']) {
+  cpSync(join('node_modules', 'pdfjs-dist', part), join('dist', 'pdfjs-dist', part), { recursive: true });
+}
 
 function testFiles(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -3,6 +3,8 @@
 // The worker sends back, per page, the text items and the straight ruling lines in page coordinates (points,
 // origin top left, y downwards), nothing else; all layout work happens in pdf-layout.ts on plain data.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { ReaderError } from './types';
@@ -174,8 +176,14 @@ async function main() {
 main().catch((e) => parentPort.postMessage({ error: 'open', message: String(e && e.stack || e) }));
 `;
 
+/**
+ * pdfjs-dist is an ES module loaded at run time, not bundled: from the copy esbuild.mjs puts beside the bundle
+ * (dist/pdfjs-dist, shipped with the extension), else from node_modules (tests run from source).
+ */
 function pdfjsFile(name: string): string {
-  // Not a literal, so that the bundler leaves pdfjs-dist (an ES module) in node_modules, loaded at run time.
+  const shipped = join(__dirname, 'pdfjs-dist', 'legacy', 'build', name);
+  if (existsSync(shipped)) return shipped;
+  // Not a literal, so that the bundler does not try to bundle it.
   const spec = ['pdfjs-dist', 'legacy', 'build', name].join('/');
   return require.resolve(spec);
 }
