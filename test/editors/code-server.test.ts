@@ -47,7 +47,7 @@ interface Session {
  * Starts code-server on a free port with fresh user-data and extensions dirs, the workspace holding
  * `files`, and a headless Chromium on it; always stops both afterwards.
  */
-async function withCodeServer(files: Record<string, string>, run: (session: Session) => Promise<void>): Promise<void> {
+async function withCodeServer(files: Record<string, string | Buffer>, run: (session: Session) => Promise<void>): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'nianbao-code-server-'));
   const workspace = path.join(root, 'workspace');
   const userData = path.join(root, 'user-data');
@@ -277,3 +277,31 @@ test('code-server: quick fix repairs a broken 总计 cell', options, async (t) =
   );
 });
 
+test('code-server: 导入年度报告 on a published PDF opens a draft whose Problems panel shows the report’s real defects', options, async (t) => {
+  assert.ok(!missing, `${missing} — run: bash scripts/setup-test-env.sh`);
+  const pdf = readFileSync(path.join(repoRoot, '..', 'shared', 'real', 'hongze-2023', 'report.pdf'));
+  // The defects truth.json lists for this report, as the rule codes the panel shows.
+  const defects = ['structure.government-duties', 'structure.row-label', 'structure.outdated-format', 'table4.group-total', 'table4.group-total'];
+  await timed((message) => t.diagnostic(message), 'import', () =>
+    withCodeServer({ 'hongze.pdf': pdf }, async ({ page, log }) => {
+      try {
+        await page.keyboard.press('Control+Shift+E');
+        const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'hongze.pdf' }).first();
+        await row.waitFor({ timeout: WAIT_MS });
+        await row.click({ button: 'right' });
+        // code-server's UI is English: the command's English title.
+        const item = page.locator('.monaco-menu .action-item', { hasText: 'Import annual report' }).first();
+        await item.waitFor({ timeout: WAIT_MS });
+        await item.click();
+        await page.locator('.monaco-editor .view-lines', { hasText: '来源：hongze.pdf' }).waitFor({ timeout: WAIT_MS });
+        const problems = await waitForProblems(page, 'the five defects', (text) => (text.match(/\btable4\.group-total\b/g) ?? []).length === 2 && defects.every((code) => text.includes(code)));
+        await screenshot(page, 'import');
+        const codes = [...problems.matchAll(/\b(?:table3|table4|table|narrative|structure|year|encoding)\.[a-z-]+/g)].map((m) => m[0]);
+        assert.deepEqual([...codes].sort(), [...defects].sort(), problems);
+      } catch (error) {
+        await screenshot(page, 'import-failure');
+        throw new Error(`${(error as Error).message}\nProblems panel:\n${await textOf(page, '.markers-panel')}\n${log()}`);
+      }
+    }),
+  );
+});

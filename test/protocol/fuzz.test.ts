@@ -9,7 +9,7 @@ import { formatFailure, runFuzz, type FuzzFailure } from '../support/fuzz';
 
 /** Fixed, so that a failure reproduces; NIANBAO_FUZZ_SEED / NIANBAO_FUZZ_OPERATIONS override for a local hunt. */
 const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? 20240531);
-const OPERATIONS = Number(process.env.NIANBAO_FUZZ_OPERATIONS ?? 6000);
+const OPERATIONS = Number(process.env.NIANBAO_FUZZ_OPERATIONS ?? 10000);
 
 test(`fuzz over the real server: seed ${SEED}, ${OPERATIONS} operations`, { timeout: 170_000 }, async () => {
   const failures: FuzzFailure[] = [];

@@ -109,6 +109,8 @@ test('extremely long lines', () => {
     ['1M characters of text on one line', '一、总体情况\n' + '规章'.repeat(500_000)],
     ['30k label-number pairs in table 三', '三、收到和处理政府信息公开申请情况\n' + '规章 1 '.repeat(30_000)],
     ['30k pipe rows in table 二', '二、主动公开政府信息情况\n' + '| 规章 | 1 | 2 | 3 |\n'.repeat(30_000)],
+    // Once overflowed the stack (fields.push(...fields of the line)): the CLI crashed, the server stopped answering.
+    ['one table line of 125,000 tab fields (245 KB)', '三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量' + '\t1'.repeat(125_000)],
     ['100k values after table 四', '四、政府信息公开行政复议、行政诉讼情况\n行政复议\n' + '1 '.repeat(100_000)],
     ['500k brackets', '（'.repeat(500_000)],
     ['500k pipes', '|'.repeat(500_000)],
