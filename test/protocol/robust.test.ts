@@ -17,7 +17,8 @@ test('a table line of 125,000 fields (245 KB): diagnostics published, hover and 
     ['structure.government-duties', 'structure.missing-section', 'structure.missing-section', 'table.unreadable', 'structure.missing-section', 'structure.missing-section', 'structure.missing-section'],
   );
   const hover = await servers.client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
-  assert.ok(hover, 'the hover on the row label is answered');
+  // Answered (a timeout would throw): nothing to show, the table is not read.
+  assert.equal(hover, null);
   const symbols: unknown[] = await servers.client.request('textDocument/documentSymbol', { textDocument: { uri } });
   assert.ok(symbols.length > 0);
 });
