@@ -117,7 +117,7 @@ function analysisSection(rows: AnalysisRow[]): string {
   return [
     '## 2. Analysis time vs one plain regex pass',
     '',
-    'In process, the bundled core as the server and the CLI run it, after a warm-up over every seed. Each figure is the median of the samples taken in 5 rounds in which parse, parse + checks and the regex pass take turns (about 60 ms of samples each per round, after 10 warm-up calls; the 1 MB document: 2 warm-up calls, then one sample per round). Regex pass: one `/\\d+|\\n/g` scan of the same text, the floor any reader of the text pays; ratio = parse ÷ regex pass.',
+    'In process, the bundled core as the server and the CLI run it, after a warm-up over every seed. Each figure is the median of the samples taken in 5 rounds in which parse, parse + checks and the regex pass take turns (about 60 ms of samples each per round, after 10 warm-up calls; the 1 MB document: 2 warm-up calls, then 9 rounds of one sample each). Regex pass: one `/\\d+|\\n/g` scan of the same text, the floor any reader of the text pays; ratio = parse ÷ regex pass.',
     '',
     mdTable(
       ['document', 'chars', 'UTF-8', 'parse', 'parse + checks', 'regex pass', 'ratio', 'findings (E/W/other)'],
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
           '',
           mdTable(
             ['open reports', 'text (chars)', 'VmRSS', 'Δ vs idle', 'VmHWM'],
-            memory.map((m) => [String(m.open), kb(m.chars), mb(m.rssKb), m.open === 0 ? '—' : `+${mb(m.rssKb - memory[0].rssKb)}`, mb(m.hwmKb)]),
+            memory.map((m) => [String(m.open), m.open === 0 ? '—' : kb(m.chars), mb(m.rssKb), m.open === 0 ? '—' : `+${mb(m.rssKb - memory[0].rssKb)}`, mb(m.hwmKb)]),
           ),
         ].join('\n') + loadNote(load, false),
       );

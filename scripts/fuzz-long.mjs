@@ -1,7 +1,9 @@
 // The long fuzz run of test/protocol/fuzz.test.ts: the same harness (test/support/fuzz.ts, bundled on the fly),
 // in chunks of operations, each with its own seed and a fresh server, until the operations are done or the time
 // cap is reached. Needs `node esbuild.mjs` first (the server under test is dist/server.js).
-//   node scripts/fuzz-long.mjs [--operations 1000000] [--seed 1] [--chunk 20000] [--minutes 600] [--max-failures 20]
+//   node scripts/fuzz-long.mjs [--operations 1000000] [--seed 1] [--chunk 20000] [--minutes 600] [--max-failures 20] [--live]
+// The server is a copy of dist/server.js taken at start (a rebuild during the run changes nothing); --live runs
+// dist/server.js itself.
 // Prints progress, every failure (seed, operation, text, response) and a summary; exit code 1 on any failure.
 
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

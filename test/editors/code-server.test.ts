@@ -283,8 +283,17 @@ test('code-server: 导入年度报告 on a published PDF opens a draft whose Pro
   // The defects truth.json lists for this report, as the rule codes the panel shows.
   const defects = ['structure.government-duties', 'structure.row-label', 'structure.outdated-format', 'table4.group-total', 'table4.group-total'];
   await timed((message) => t.diagnostic(message), 'import', () =>
-    withCodeServer({ 'hongze.pdf': pdf }, async ({ page, log }) => {
+    withCodeServer({ 'hongze.pdf': pdf, 'notes.txt': '会议纪要\n' }, async ({ page, log }) => {
       try {
+        // code-server lists the extension's commands once it is active: a text file opened activates it.
+        await openFile(page, 'notes.txt', '会议纪要');
+        // The extension's contributions are there once the command palette lists its command.
+        await page.keyboard.press('Control+Shift+P');
+        const palette = page.locator('.quick-input-widget input.input');
+        await palette.waitFor({ timeout: WAIT_MS });
+        await palette.fill('>Import annual report');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Import annual report' }).first().waitFor({ timeout: WAIT_MS });
+        await page.keyboard.press('Escape');
         await page.keyboard.press('Control+Shift+E');
         const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'hongze.pdf' }).first();
         await row.waitFor({ timeout: WAIT_MS });
@@ -292,8 +301,18 @@ test('code-server: 导入年度报告 on a published PDF opens a draft whose Pro
         // code-server's UI is English: the command's English title.
         const item = page.locator('.monaco-menu .action-item', { hasText: 'Import annual report' }).first();
         await item.waitFor({ timeout: WAIT_MS });
-        await item.click();
+        // The menu takes a click only after the mouse has moved over the item (as the quick-fix list does).
+        const box = await item.boundingBox();
+        assert.ok(box, 'the menu item has no box');
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
         await page.locator('.monaco-editor .view-lines', { hasText: '来源：hongze.pdf' }).waitFor({ timeout: WAIT_MS });
+        // A maximized panel shows every problem with its related cells (the list renders only what fits).
+        await page.keyboard.press('Control+Shift+M');
+        await page.keyboard.press('Control+Shift+P');
+        await palette.fill('>View: Toggle Maximized Panel');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Toggle Maximized Panel' }).first().waitFor({ timeout: WAIT_MS });
+        await page.keyboard.press('Enter');
         const problems = await waitForProblems(page, 'the five defects', (text) => (text.match(/\btable4\.group-total\b/g) ?? []).length === 2 && defects.every((code) => text.includes(code)));
         await screenshot(page, 'import');
         const codes = [...problems.matchAll(/\b(?:table3|table4|table|narrative|structure|year|encoding)\.[a-z-]+/g)].map((m) => m[0]);

@@ -15,6 +15,17 @@
 //  6. the server's view of the text is the client's: on settling, diagnostics, symbols, folding, formatting,
 //     inlay hints, fix-all and a hover of the edited document equal those of a fresh open of the client's copy.
 //
+// Operations, drawn at random: open (disclosure-report, plaintext or markdown; a corpus text, a cut of one, two
+// joined, a draft full of astral characters, a small synthetic draft of headings, labels and rows; \n, \r\n or
+// \r line breaks); didChange with one to three incremental changes (random ranges; text from a pool of CJK,
+// astral characters, figures, tabs, pipes, \r, \n, \r\n, U+2028, table lines cut from the corpus, headings; or
+// edits that keep the report's shape: a mistyped figure, an astral character at a label's start, lines deleted,
+// duplicated or inserted, the rest cut, trailing whitespace); full-text replacement; close (and reopen);
+// didSave; didChangeConfiguration (rule levels, enable, autoDetect, inlay hints); hover, completion, inlayHint,
+// codeAction (with the diagnostics last published; sometimes one is applied), documentSymbol, foldingRange,
+// formatting (sometimes applied), the fix-all source action and command (applied, then asked again); requests
+// on unknown documents and past the end; and settling (stop editing, compare with a fresh open).
+//
 // The client applies each change twice: with vscode-languageserver-textdocument (TextDocument.update) and with
 // its own splice (\r\n, \r and \n are line breaks, as in VS Code); the splice is the truth, and the number of
 // times the library disagreed is reported (it has a known bug next to a lone \r).
@@ -652,7 +663,7 @@ export function formatFailure(f: FuzzFailure): string {
   if (f.text !== undefined) lines.push(`text (${f.text.length} chars): ${JSON.stringify(truncate(f.text))}`);
   if (f.response !== undefined) lines.push(`response: ${truncate(JSON.stringify(f.response) ?? 'undefined', 2000)}`);
   if (f.history) lines.push(`recent changes: ${truncate(JSON.stringify(f.history.slice(-6)), 3000)}`);
-  if (f.minimal) lines.push(`minimal repro (${f.minimal.languageId}, ${f.minimal.basename}): ${f.minimal.description} on ${JSON.stringify(f.minimal.text)}`);
+  if (f.minimal) lines.push(`minimal repro (${f.minimal.languageId}, ${f.minimal.basename}): ${f.minimal.description}${f.minimal.text ? ` on ${JSON.stringify(f.minimal.text)}` : ''}`);
   return lines.join('\n');
 }
 
@@ -1023,8 +1034,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
   }
 
+  /** One shrink at a time (they share the second server and its queue of publishes). */
+  let shrinking: Promise<unknown> = Promise.resolve();
+  function shrink(kind: WideKind, doc: { languageId: string; basename: string }, text: string, firstProblem: string): Promise<FuzzFailure['minimal']> {
+    const next = shrinking.then(() => shrinkNow(kind, doc, text, firstProblem));
+    shrinking = next.catch(() => undefined);
+    return next;
+  }
+
   /** Shrinks text while a document-wide request on a fresh document still breaks the same invariant. */
-  async function shrink(kind: WideKind, doc: { languageId: string; basename: string }, text: string, firstProblem: string): Promise<FuzzFailure['minimal']> {
+  async function shrinkNow(kind: WideKind, doc: { languageId: string; basename: string }, text: string, firstProblem: string): Promise<FuzzFailure['minimal']> {
     if (options.shrink === false) return undefined;
     shrinkClient ??= await (async () => {
       const c = new LspClient();
@@ -1056,7 +1075,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         (sc as unknown as { diagnostics: unknown[] }).diagnostics.length = 0;
       }
     };
-    if (!(await stillFails(text))) return undefined;
+    if (!(await stillFails(text))) {
+      return { text: '', languageId: doc.languageId, basename: doc.basename, description: `not reproduced by a fresh open of the same text: the failure depends on the document's edit history (see the recent changes)` };
+    }
     let current = text;
     let problem = firstProblem;
     const deadline = Date.now() + 30_000;
@@ -1291,7 +1312,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
    * For a stateful failure: does the last didChange alone reproduce it? Opens the text before it on a second
    * server, waits for its diagnostics, sends the change, and compares the diagnostics with a fresh open.
    */
-  async function singleStepRepro(doc: Doc): Promise<FuzzFailure['minimal']> {
+  function singleStepRepro(doc: Doc): Promise<FuzzFailure['minimal']> {
+    const [text, previousText, history] = [doc.text, doc.previousText, [...doc.history]];
+    const next = shrinking.then(() => singleStepNow({ ...doc, text, previousText, history }));
+    shrinking = next.catch(() => undefined);
+    return next;
+  }
+
+  async function singleStepNow(doc: Doc): Promise<FuzzFailure['minimal']> {
     const last = doc.history[doc.history.length - 1] as { version: number; changes: { range?: Range; text: string }[] } | undefined;
     if (options.shrink === false || !last?.changes || doc.previousText === null) return undefined;
     try {
