@@ -7,7 +7,7 @@
 //   nianbao convert <file> [-o <draft.nianbao.md>]
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runChecks } from './core/checks';
 import type { Finding } from './core/checks/rules';
 import { DecodeError, type EncodingName } from './core/decode';
@@ -16,7 +16,7 @@ import { localeFrom, type Locale } from './core/i18n';
 import type { ReportModel, TableId } from './core/model';
 import { parseReport } from './core/parse';
 import { lineOf, positionOf } from './core/text';
-import { describePlace, draftOf, readFailure, readSource, sourceKind, type SourcePlace, type SourceText } from './readers';
+import { describePlace, draftPath, readFailure, readSource, sourceKind, type SourcePlace, type SourceText } from './readers';
 
 interface CheckOptions {
   command: 'check';
@@ -146,7 +146,7 @@ function listAll(paths: string[]): string[] | string {
 }
 
 /** One file read (decoded, or converted by its reader), or the message naming it when it cannot be read. */
-async function readOne(file: string, locale: Locale): Promise<SourceText | string> {
+async function readOne(file: string): Promise<SourceText | string> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -157,8 +157,8 @@ async function readOne(file: string, locale: Locale): Promise<SourceText | strin
     return await readSource(bytes, file);
   } catch (error) {
     if (error instanceof DecodeError) return `无法解码 / cannot decode: ${file}（${error.message}）`;
-    const failure = readFailure(error, locale);
-    if (failure !== null) return `${locale === 'zh' ? '无法读取' : 'cannot read'}: ${file}（${failure}）`;
+    const failure = readFailure(error, 'both');
+    if (failure !== null) return `无法读取 / cannot read: ${file}（${failure}）`;
     throw error;
   }
 }
@@ -238,7 +238,7 @@ async function check(options: CheckOptions, files: string[]): Promise<number> {
   let errorsFound = false;
   let failed = false;
   for (const file of files) {
-    const decoded = await readOne(file, options.locale);
+    const decoded = await readOne(file);
     if (typeof decoded === 'string') {
       failed = true;
       console.error(decoded);
@@ -312,7 +312,7 @@ async function extract(options: ExtractOptions, files: string[]): Promise<number
   // RFC 4180 ends records with CRLF; most readers take either, so lines end as the rest of the output does.
   if (options.format === 'csv') await out.write(`${CSV_HEADER.join(',')}\n`);
   for (const file of files) {
-    const decoded = await readOne(file, 'zh');
+    const decoded = await readOne(file);
     let result: ReturnType<typeof extractTables>;
     try {
       if (typeof decoded === 'string') throw decoded;
@@ -341,16 +341,20 @@ async function extract(options: ExtractOptions, files: string[]): Promise<number
   return failed ? 2 : 0;
 }
 
-/** Writes a file's draft (`<name>.nianbao.md` beside it unless -o says otherwise) and prints where. */
+/** Writes a file's draft (`<name>.nianbao.md` beside it, never over an existing one, unless -o says where) and prints where. */
 async function convert(options: ConvertOptions): Promise<number> {
-  const source = await readOne(options.file, 'zh');
+  const source = await readOne(options.file);
   if (typeof source === 'string') {
     console.error(source);
     return 2;
   }
-  const out = options.out ?? join(dirname(options.file), `${basename(options.file, extname(options.file))}.nianbao.md`);
+  const out = options.out ?? draftPath(options.file);
+  if (resolve(out) === resolve(options.file)) {
+    console.error(`草稿不能写在原文件上 / the draft cannot replace its source: ${out}`);
+    return 2;
+  }
   try {
-    writeFileSync(out, draftOf(source, options.file));
+    writeFileSync(out, source.text);
   } catch (error) {
     console.error(`无法写入 / cannot write: ${out}（${(error as Error).message}）`);
     return 2;

@@ -235,7 +235,7 @@ test('check (text) of hongze.pdf: every line pinned, places as page, table, row 
   }
 });
 
-test('check of a draft written by convert: the same findings as the source, at draft lines (one below the source ranges: the comment line)', () => {
+test('check of a draft written by convert: the same findings as the source, at the same ranges (the source is read as its draft)', () => {
   const dir = tempDir();
   try {
     const file = join(dir, 'hongze.pdf');
@@ -251,8 +251,8 @@ test('check of a draft written by convert: the same findings as the source, at d
     );
     assert.ok(fromDraft.findings.every((f) => f.place === undefined), 'a draft is a text file: no source places');
     assert.deepEqual(
-      fromDraft.findings.map((f) => f.range.start.line),
-      fromSource.findings.map((f) => f.range.start.line + 1),
+      fromDraft.findings.map((f) => f.range),
+      fromSource.findings.map((f) => f.range),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -371,15 +371,15 @@ async function writeFailures(dir: string): Promise<{ good: string[]; bad: [strin
   return {
     good: ['0-seed-003.txt', '5-example.docx', '9-shuyang.html'].map(at),
     bad: [
-      [at('1-corrupt.docx'), `无法读取: ${at('1-corrupt.docx')}（Word 文件已损坏，无法解压（invalid zip data））`],
-      [at('2-encrypted.pdf'), `无法读取: ${at('2-encrypted.pdf')}（PDF 已加密，需要密码才能打开，请提供未加密的文件）`],
-      [at('3-empty.pdf'), `无法读取: ${at('3-empty.pdf')}（文件为空）`],
-      [at('4-empty.docx'), `无法读取: ${at('4-empty.docx')}（Word 文件为空）`],
-      [at('6-random.pdf'), `无法读取: ${at('6-random.pdf')}（不是 PDF 文件或文件已损坏）`],
-      [at('7-random-header.pdf'), `无法读取: ${at('7-random-header.pdf')}（无法打开 PDF 文件（文件已损坏或不是 PDF））`],
+      [at('1-corrupt.docx'), `无法读取 / cannot read: ${at('1-corrupt.docx')}（Word 文件已损坏，无法解压（invalid zip data） / The Word file is damaged and cannot be unzipped (invalid zip data)）`],
+      [at('2-encrypted.pdf'), `无法读取 / cannot read: ${at('2-encrypted.pdf')}（PDF 已加密，需要密码才能打开，请提供未加密的文件 / The PDF is encrypted and needs a password: provide an unencrypted file）`],
+      [at('3-empty.pdf'), `无法读取 / cannot read: ${at('3-empty.pdf')}（文件为空 / The file is empty）`],
+      [at('4-empty.docx'), `无法读取 / cannot read: ${at('4-empty.docx')}（Word 文件为空 / The Word file is empty）`],
+      [at('6-random.pdf'), `无法读取 / cannot read: ${at('6-random.pdf')}（不是 PDF 文件或文件已损坏 / Not a PDF file, or the file is corrupt）`],
+      [at('7-random-header.pdf'), `无法读取 / cannot read: ${at('7-random-header.pdf')}（无法打开 PDF 文件（文件已损坏或不是 PDF） / Cannot open the PDF file (corrupt, or not a PDF)）`],
       [
         at('8-binary.html'),
-        `无法读取: ${at('8-binary.html')}（无法识别网页的编码：无法识别编码（不是 UTF-8、UTF-16、GBK/GB18030 或 Big5 文本；GB18030：含有 NUL 字节，是二进制文件 / holds NUL bytes；Big5：含有 NUL 字节，是二进制文件 / holds NUL bytes）/ unknown encoding: not UTF-8, UTF-16, GBK/GB18030 or Big5 text）`,
+        `无法读取 / cannot read: ${at('8-binary.html')}（无法识别网页的编码：无法识别编码（不是 UTF-8、UTF-16、GBK/GB18030 或 Big5 文本；GB18030：含有 NUL 字节，是二进制文件 / holds NUL bytes；Big5：含有 NUL 字节，是二进制文件 / holds NUL bytes）/ unknown encoding: not UTF-8, UTF-16, GBK/GB18030 or Big5 text / The web page's encoding cannot be recognised: 无法识别编码（不是 UTF-8、UTF-16、GBK/GB18030 或 Big5 文本；GB18030：含有 NUL 字节，是二进制文件 / holds NUL bytes；Big5：含有 NUL 字节，是二进制文件 / holds NUL bytes）/ unknown encoding: not UTF-8, UTF-16, GBK/GB18030 or Big5 text）`,
       ],
     ],
   };
@@ -459,8 +459,8 @@ test('a 50 MB file of random bytes named .pdf (with and without a %PDF- header):
     withHeader.set(Buffer.from('%PDF-1.7\n', 'latin1'));
     writeFileSync(headed, withHeader);
     for (const [file, message] of [
-      [plain, `无法读取: ${plain}（不是 PDF 文件或文件已损坏）`],
-      [headed, `无法读取: ${headed}（无法打开 PDF 文件（文件已损坏或不是 PDF））`],
+      [plain, `无法读取 / cannot read: ${plain}（不是 PDF 文件或文件已损坏 / Not a PDF file, or the file is corrupt）`],
+      [headed, `无法读取 / cannot read: ${headed}（无法打开 PDF 文件（文件已损坏或不是 PDF） / Cannot open the PDF file (corrupt, or not a PDF)）`],
     ]) {
       const started = performance.now();
       const result = run('check', file);

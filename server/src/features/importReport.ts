@@ -1,12 +1,13 @@
-// 导入年度报告: a Word document, PDF or web page turned into a `<name>.nianbao.md` draft beside it, so that the
+// 导入年度报告: a Word document, PDF or web page turned into a `<name>.nianbao.md` draft beside it (never over an
+// existing draft: readers/index.ts draftPath), so that the
 // author can check, fix and edit it in the editor. The client only asks and opens the result.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DecodeError } from '../core/decode';
 import type { Locale } from '../core/i18n';
-import { draftOf, readFailure, readSource, sourceKind } from '../readers';
+import { draftPath, readFailure, readSource, sourceKind } from '../readers';
 
 export type ImportResult = { uri: string } | { error: string };
 
@@ -25,8 +26,8 @@ export async function importReport(uri: string, locale: Locale): Promise<ImportR
   }
   try {
     const source = await readSource(readFileSync(path), path);
-    const draft = join(dirname(path), `${basename(path, extname(path))}.nianbao.md`);
-    writeFileSync(draft, draftOf(source, path));
+    const draft = draftPath(path);
+    writeFileSync(draft, source.text);
     return { uri: pathToFileURL(draft).toString() };
   } catch (error) {
     const failure = readFailure(error, locale) ?? (error instanceof DecodeError || error instanceof Error ? error.message : String(error));

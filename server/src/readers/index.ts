@@ -2,7 +2,8 @@
 // or a Word document, PDF or web page converted to a Markdown draft by its reader, with the place in the source of
 // every line of the draft (so that a finding can say “第 3 页 表 1 第 5 行”, not a line of a text the user never saw).
 
-import { basename, extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { decodeBytes, type EncodingName } from '../core/decode';
 import type { Locale } from '../core/i18n';
 import { readDocx } from './docx';
@@ -16,6 +17,7 @@ export type SourceKind = 'text' | 'docx' | 'pdf' | 'html';
 
 export interface SourceText {
   kind: SourceKind;
+  /** The text as read; for a converted file, the draft exactly as `convert` writes it (its first line names the source). */
   text: string;
   /** The encoding of a text file. */
   encoding?: EncodingName;
@@ -46,12 +48,19 @@ export async function readSource(bytes: Uint8Array, fileName: string): Promise<S
     return { kind, text: decoded.text, encoding: decoded.encoding };
   }
   const converted: ConvertedReport = kind === 'docx' ? readDocx(bytes) : kind === 'html' ? readHtml(bytes) : await readPdf(bytes);
-  return { kind, text: converted.text, places: converted.places };
+  // The draft's first line says where it came from; findings on the file and on its draft then share their lines.
+  return { kind, text: `<!-- 来源：${basename(fileName)}（由 nianbao 转换；请对照原件核对） -->\n${converted.text}`, places: [null, ...converted.places] };
 }
 
-/** The draft written for a converted file: its first line says where it came from. */
-export function draftOf(source: SourceText, fileName: string): string {
-  return `<!-- 来源：${basename(fileName)}（由 nianbao 转换；请对照原件核对） -->\n${source.text}`;
+/**
+ * Where a converted file's draft goes: `<name>.nianbao.md` beside it, or `<name> (2).nianbao.md` and so on when
+ * that exists already — an edited draft is never overwritten by importing its source again.
+ */
+export function draftPath(fileName: string): string {
+  const stem = join(dirname(fileName), basename(fileName, extname(fileName)));
+  let path = `${stem}.nianbao.md`;
+  for (let n = 2; existsSync(path); n++) path = `${stem} (${n}).nianbao.md`;
+  return path;
 }
 
 /** Where a line of a converted file is in its source, said the way a reader of the source finds it. */
@@ -70,8 +79,8 @@ export function describePlace(place: SourcePlace | null | undefined, locale: Loc
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
-/** A reader's or decoder's failure as the message for the user. */
-export function readFailure(error: unknown, locale: Locale): string | null {
-  if (error instanceof ReaderError) return locale === 'zh' ? error.zh : error.en;
-  return null;
+/** A reader's failure as the message for the user: in one language, or both (the command line's messages). */
+export function readFailure(error: unknown, locale: Locale | 'both'): string | null {
+  if (!(error instanceof ReaderError)) return null;
+  return locale === 'both' ? `${error.zh} / ${error.en}` : locale === 'zh' ? error.zh : error.en;
 }
