@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { cpus, availableParallelism, loadavg, tmpdir, totalmem, type as osType, release, arch } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { decodeBytes } from '../server/src/core/decode';
+import { readSource } from '../server/src/readers';
 import { analyse, checkTime, type AnalysisRow } from './analysis';
 import { cliBench, rssProbe, writeReports, type CliRow } from './cliRuns';
 import { concatenated } from './generate';
@@ -273,6 +274,39 @@ async function main(): Promise<void> {
             ? 'Each text of ../shared/real/*/*.txt (extractor output of published reports), decoded as the CLI does; parse + checks in process: median of the samples of 5 rounds of about 60 ms, after 10 warm-up calls.'
             : '../shared/real not found: nothing measured.',
           ...(realRows.length ? ['', mdTable(['text', 'chars', 'parse + checks', 'findings (E/W/other)'], realRows)] : []),
+        ].join('\n') + loadNote(load),
+      );
+    });
+
+    // 6. Reading the published files themselves.
+    await section('6. Reading published PDFs and web pages', async () => {
+      const load = otherLoad();
+      const rows: string[][] = [];
+      const sources = existsSync(REAL)
+        ? readdirSync(REAL).sort().flatMap((folder) => ['report.pdf', 'page.html'].map((file) => join(REAL, folder, file)).filter((path) => existsSync(path)))
+        : [];
+      for (const path of sources) {
+        progress(`reading ${relative(SHARED, path)}`);
+        const bytes = readFileSync(path);
+        const times: number[] = [];
+        let lines = 0;
+        for (let run = 0; run < 3; run++) {
+          const start = performance.now();
+          const source = await readSource(bytes, path);
+          times.push(performance.now() - start);
+          lines = source.text.split('\n').length;
+        }
+        times.sort((a, b) => a - b);
+        rows.push([relative(SHARED, path), `${kb(bytes.length)}B`, ms(times[1], 0), ms(times[0], 0), String(lines)]);
+      }
+      emit(
+        [
+          '## 6. Reading published PDFs and web pages',
+          '',
+          rows.length
+            ? 'Each report.pdf and page.html of ../shared/real read into its draft (readers/index.ts readSource: pdfjs-dist in a worker thread for a PDF, started afresh for each file), 3 runs: median and fastest.'
+            : '../shared/real not found: nothing measured.',
+          ...(rows.length ? ['', mdTable(['file', 'size', 'read (median)', 'fastest', 'draft lines'], rows)] : []),
         ].join('\n') + loadNote(load),
       );
     });
