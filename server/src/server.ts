@@ -5,6 +5,8 @@ import {
   createConnection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -15,13 +17,13 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { runChecks } from './core/checks';
-import { finding, RULES, type Finding } from './core/checks/rules';
-import { looksMisdecoded, MISDECODED_MESSAGE } from './core/decode';
-import { localeFrom, tr, type Locale } from './core/i18n';
-import type { ReportModel } from './core/model';
-import { parseReport } from './core/parse';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './core/settings';
+import { crossYearLevels } from './core/checks/crossYear';
+import type { Finding } from './core/checks/rules';
+import { localeFrom, type Locale } from './core/i18n';
+import { DEFAULT_MAX_LIVE_SIZE, ReportService, type Analysis } from './core/service';
+import { readSettings } from './core/settings';
+import { DiskFiles, OverlayFiles } from './core/workspace';
+import type { SourceKind } from './readers';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from './features/diagnostics';
 import { FIX_ALL_KIND, fixAllTitle, provideCodeActions, toWorkspaceEdit } from './features/codeActions';
 import { fixAllTotals } from './core/fixAll';
@@ -67,135 +69,53 @@ const documents = new TextDocuments(SyncedTextDocument);
 const MIN_DELAY_MS = 20;
 /** …and at most this long after the first change not yet published, so a steady typist sees updates. */
 const MAX_WAIT_MS = 300;
-const REPORT_LANGUAGE = 'disclosure-report';
 const FIX_ALL_COMMAND = 'disclosureReport.server.fixAllTotals';
 const NEW_REPORT_COMMAND = 'disclosureReport.server.newReportText';
 const IMPORT_COMMAND = 'disclosureReport.server.importReport';
-/** Characters above which a document is checked on open and save only (setting disclosureReport.maxLiveSize). */
-const DEFAULT_MAX_LIVE_SIZE = 2 * 1024 * 1024;
+/** The report sources whose changes on disk the server wants to hear of. */
+const WATCHED_FILES = '**/*.{txt,md,docx,html,htm,shtml}';
 const SIZE_LIMIT_CODE = 'disclosureReport.maxLiveSize';
 
 let locale: Locale = 'zh';
-let settings: Settings = DEFAULT_SETTINGS;
-let maxLiveSize = DEFAULT_MAX_LIVE_SIZE;
-/** Bumped when the settings change: findings cached under an older generation are stale. */
-let generation = 0;
 let pullConfiguration = false;
 let inlayHintRefresh = false;
+let watchedFilesRegistration = false;
+/** Workspace folders from initialize (file: URIs): the reports in them are indexed for the cross-year rules. */
+let workspaceFolders: string[] = [];
+let indexStarted = 0;
+let indexMillis: number | null = null;
 
 /**
- * One document version's model and findings: computed once, shared by diagnostics, code actions, hover, inlay
- * hints and the rest. model is null when the document is too large for live checking and was not saved since.
+ * The language service: documents, models and findings per version, and the workspace index. It reads files
+ * through the editor's open documents first, the disk second. PDFs are not read for the index (seconds each):
+ * their converted drafts (`<name>.nianbao.md`) stand for them.
  */
-interface Analysis {
-  version: number;
-  generation: number;
-  model: ReportModel | null;
-  /** The findings published for this version ([] when the document is not a checked report). */
-  findings: Finding[];
-  /** A checked report whose model the features may use (not a text read with the wrong encoding). */
-  report: boolean;
-}
+const service = new ReportService(
+  new OverlayFiles(new DiskFiles(), (uri) => {
+    const document = documents.get(uri);
+    return document ? { text: document.getText(), version: document.version } : undefined;
+  }),
+  { kinds: new Set<SourceKind>(['text', 'docx', 'html']) },
+);
 
-const analyses = new Map<string, Analysis>();
 /** Typing not yet published: the timer, and when the first unpublished change came. */
 const pending = new Map<string, { timer: NodeJS.Timeout; since: number }>();
-/** How long the last analysis of each document took (ms): the delay while typing adapts to it. */
-const durations = new Map<string, number>();
 /** Document version whose diagnostics were last published: never an older one after a newer one. */
 const published = new Map<string, number>();
 /** Whether the last diagnostics published for a document were the size-limit notice. */
 const tooLarge = new Map<string, boolean>();
-/** Counters for the protocol tests (request nianbao/test/stats, only with NIANBAO_TEST_STATS set). */
-const stats = { parses: 0, checks: 0 };
-
-/** Files of the report language always; plain text and Markdown only when they read as a report. */
-function isChecked(document: TextDocument, model: ReportModel): boolean {
-  if (!settings.enable) return false;
-  if (document.languageId === REPORT_LANGUAGE) return true;
-  return settings.autoDetect && model.isReport;
-}
-
-/** A document that should be a report: the report language, *.nianbao.*, or a .txt/.md named like one. */
-function expectsReport(document: TextDocument): boolean {
-  if (document.languageId === REPORT_LANGUAGE) return true;
-  let uri = document.uri;
-  try {
-    uri = decodeURIComponent(uri);
-  } catch {
-    // keep the encoded form
-  }
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  return /\.nianbao\.(md|txt)$/i.test(name) || (/\.(md|txt)$/i.test(name) && /年度报告|年报|信息公开|nianbao/i.test(name));
-}
-
-/** Without parsing it: a document that is, or may well be, a report (for the notice on a large document). */
-function mayBeReport(document: TextDocument): boolean {
-  if (!settings.enable) return false;
-  if (expectsReport(document)) return true;
-  return settings.autoDetect && document.getText().slice(0, 8192).includes('政府信息公开');
-}
-
-function isTooLarge(document: TextDocument): boolean {
-  return document.getText().length > maxLiveSize;
-}
-
-/**
- * The analysis of the document's current version, from the cache when it has one. A document above
- * maxLiveSize is analysed only when forced (open of a saved file is not, save is).
- */
-function analysisOf(document: TextDocument, force = false): Analysis {
-  const cached = analyses.get(document.uri);
-  const sameVersion = cached?.version === document.version;
-  if (cached && sameVersion && cached.generation === generation && (cached.model || !force)) return cached;
-  if (!force && isTooLarge(document)) {
-    const analysis: Analysis = { version: document.version, generation, model: null, findings: [], report: false };
-    analyses.set(document.uri, analysis);
-    return analysis;
-  }
-  const started = performance.now();
-  const text = document.getText();
-  let model = sameVersion ? cached?.model : null;
-  if (!model) {
-    model = parseReport(text);
-    stats.parses++;
-  }
-  let findings: Finding[] = [];
-  let report = false;
-  if (settings.enable && !model.isReport && expectsReport(document) && looksMisdecoded(text)) {
-    // One clear note instead of a page of warnings about text that is not what the author wrote.
-    const level = settings.rules['encoding.mojibake'] ?? RULES['encoding.mojibake'];
-    if (level !== 'off') findings = [{ ...finding('encoding.mojibake', firstLine(text), tr(locale, MISDECODED_MESSAGE)), severity: level }];
-  } else if (isChecked(document, model)) {
-    findings = runChecks(model, { locale, rules: settings.rules });
-    report = true;
-    stats.checks++;
-  }
-  durations.set(document.uri, performance.now() - started);
-  const analysis: Analysis = { version: document.version, generation, model, findings, report };
-  analyses.set(document.uri, analysis);
-  return analysis;
-}
-
-function firstLine(text: string): { start: number; end: number } {
-  const end = text.search(/[\r\n]/);
-  return { start: 0, end: end < 0 ? text.length : end };
-}
 
 /** The model of a document the server handles, or null for documents it leaves alone. */
 function reportOf(uri: string): Analysis | null {
-  const document = documents.get(uri);
-  if (!document) return null;
-  const analysis = analysisOf(document);
-  return analysis.report && analysis.model ? analysis : null;
+  return service.reportOf(documents.get(uri));
 }
 
 function sizeNotice(document: TextDocument): Diagnostic {
   const size = document.getText().length;
   const message =
     locale === 'zh'
-      ? `此文件有 ${size} 个字符，超过 ${SIZE_LIMIT_CODE}（${maxLiveSize}）：输入时不检查，保存时检查全文`
-      : `This file has ${size} characters, more than ${SIZE_LIMIT_CODE} (${maxLiveSize}): it is not checked while typing, only on save`;
+      ? `此文件有 ${size} 个字符，超过 ${SIZE_LIMIT_CODE}（${service.maxLiveSize}）：输入时不检查，保存时检查全文`
+      : `This file has ${size} characters, more than ${SIZE_LIMIT_CODE} (${service.maxLiveSize}): it is not checked while typing, only on save`;
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code: SIZE_LIMIT_CODE, source: DIAGNOSTIC_SOURCE, message };
 }
 
@@ -208,12 +128,12 @@ function validate(document: TextDocument, force = false): void {
   // A newer version was published already (versions only grow): nothing computed now may replace it.
   if ((published.get(uri) ?? -Infinity) > document.version) return;
   try {
-    const large = isTooLarge(document);
+    const large = service.isTooLarge(document);
     // While a large document is edited, its notice (and the findings of its last save) stand: nothing to redo.
     if (large && !force && tooLarge.get(uri) && published.has(uri)) return;
     // A large document that is no report (a log, a big Markdown file) is left alone, without a notice.
-    const noticed = large && mayBeReport(document);
-    const analysis = large && !noticed ? { model: null, findings: [] } : analysisOf(document, force);
+    const noticed = large && service.mayBeReport(document);
+    const analysis = large && !noticed ? { model: null, findings: [] } : service.analysisOf(document, force);
     const diagnostics = analysis.model ? toDiagnostics(analysis.findings, analysis.model, uri) : [];
     if (noticed) diagnostics.unshift(sizeNotice(document));
     tooLarge.set(uri, large);
@@ -236,7 +156,7 @@ function scheduleValidation(document: TextDocument): void {
   const entry = pending.get(uri);
   if (entry) clearTimeout(entry.timer);
   const since = entry?.since ?? now;
-  const last = durations.get(uri) ?? 0;
+  const last = service.durationOf(uri);
   const delay = Math.max(MIN_DELAY_MS, 2 * last);
   const maxWait = Math.max(MAX_WAIT_MS, 2 * last);
   const wait = Math.max(0, Math.min(delay, since + maxWait - now));
@@ -257,22 +177,59 @@ function readMaxLiveSize(raw: unknown): number {
 async function refreshSettings(pushed?: unknown): Promise<void> {
   if (pullConfiguration) {
     const section: unknown = await connection.workspace.getConfiguration('disclosureReport');
-    settings = readSettings(section);
-    maxLiveSize = readMaxLiveSize(section);
+    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section), crossYearLevels: crossYearLevels(section) });
   } else if (pushed !== undefined) {
-    const section = (pushed as Record<string, unknown> | null)?.disclosureReport;
-    settings = readSettings(section ?? pushed);
-    maxLiveSize = readMaxLiveSize(section ?? pushed);
+    const section = (pushed as Record<string, unknown> | null)?.disclosureReport ?? pushed;
+    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section), crossYearLevels: crossYearLevels(section) });
+  } else {
+    service.configure({});
   }
-  generation++;
   tooLarge.clear();
   for (const document of documents.all()) validate(document);
   // Hints are pulled by the client; after the setting changes it must ask again.
   if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
+/**
+ * The index changed (a report in the workspace was edited, saved, created, deleted or renamed): the open reports
+ * whose cross-year findings rested on what changed are checked again and republished. Deferred, so that a burst
+ * of changes (a scan, a folder of events) republishes once.
+ */
+let dependentsScheduled = false;
+function refreshDependents(): void {
+  if (dependentsScheduled) return;
+  dependentsScheduled = true;
+  setImmediate(() => {
+    dependentsScheduled = false;
+    for (const document of documents.all()) {
+      if (pending.has(document.uri) || !published.has(document.uri)) continue;
+      if (service.isCrossYearStale(document.uri)) validate(document);
+    }
+  });
+}
+service.index.onDidChange(() => refreshDependents());
+
+/** Reads every report in the workspace folders into the index (after initialize; open documents are checked meanwhile). */
+async function indexWorkspace(): Promise<void> {
+  if (workspaceFolders.length === 0) return;
+  indexStarted = performance.now();
+  try {
+    await service.index.scan(workspaceFolders);
+  } catch (error) {
+    connection.console.error(`nianbao: indexing the workspace failed: ${(error as Error).stack ?? error}`);
+  }
+  indexMillis = performance.now() - indexStarted;
+}
+
+function fileUriOf(folder: { uri: string }): string {
+  return folder.uri.replace(/\/$/, '');
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = localeFrom(params.locale);
+  service.configure({ locale });
+  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map(fileUriOf).filter((uri) => uri.startsWith('file:'));
+  watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   return {
@@ -294,6 +251,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Created, changed and deleted report sources (a rename arrives as a delete and a create).
+  if (watchedFilesRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] }).catch(() => undefined);
+  }
+  void indexWorkspace();
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'disclosureReport' }).catch(() => undefined);
     void refreshSettings();
@@ -302,19 +264,35 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => void refreshSettings(change.settings));
 
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    // An open document is the editor's text, not the disk's: it is indexed from the editor until it is closed.
+    if (documents.get(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) void service.index.remove(change.uri);
+    else void service.index.refresh(change.uri);
+  }
+});
+
+/** How far the index is: for clients and the protocol tests (nianbao/index). */
+connection.onRequest('nianbao/index', async (params: { wait?: boolean } | null) => {
+  if (params?.wait) await service.index.idle();
+  return { folders: workspaceFolders, ready: indexMillis !== null || workspaceFolders.length === 0, millis: indexMillis, reports: service.index.all().length, ...service.index.stats };
+});
+
 documents.onDidOpen((event) => validate(event.document));
 documents.onDidChangeContent((event) => scheduleValidation(event.document));
 // A document above maxLiveSize is checked in full when saved.
 documents.onDidSave((event) => {
-  if (isTooLarge(event.document) && mayBeReport(event.document)) validate(event.document, true);
+  if (service.isTooLarge(event.document) && service.mayBeReport(event.document)) validate(event.document, true);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   clearTimeout(pending.get(uri)?.timer);
   pending.delete(uri);
-  analyses.delete(uri);
-  durations.delete(uri);
+  service.forget(uri);
   published.delete(uri);
+  // Back to what the disk says (or out of the index, for a draft never saved).
+  void service.index.refresh(uri);
   tooLarge.delete(uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
@@ -322,8 +300,12 @@ documents.onDidClose((event) => {
 // Feature handlers: each one parses and checks nothing itself, it asks reportOf() for the cached analysis.
 
 connection.onHover((params) => {
-  const model = reportOf(params.textDocument.uri)?.model;
-  return model ? provideHover(model, params.position, locale) : null;
+  const uri = params.textDocument.uri;
+  const model = reportOf(uri)?.model;
+  if (!model) return null;
+  // The workspace's last-year report, for the hover on 二、上年结转 (undefined: no workspace to look in).
+  const lastYear = service.index.workspaceFolders.length > 0 ? service.lastYearOf(uri, model) : undefined;
+  return provideHover(model, params.position, locale, lastYear);
 });
 
 connection.onDocumentSymbol((params) => {
@@ -338,7 +320,7 @@ connection.onFoldingRanges((params) => {
 
 connection.languages.inlayHint.on((params) => {
   const model = reportOf(params.textDocument.uri)?.model;
-  return model && settings.inlayHints ? provideInlayHints(model, params.range, locale) : [];
+  return model && service.settings.inlayHints ? provideInlayHints(model, params.range, locale) : [];
 });
 
 connection.onCompletion((params) => {
@@ -355,7 +337,8 @@ connection.onCodeAction((params) => {
   // The findings of this version, as published: checks run once per version, not once per request.
   const analysis = reportOf(params.textDocument.uri);
   if (!analysis?.model) return [];
-  return provideCodeActions(analysis.model, params.textDocument.uri, params.range, params.context, analysis.findings, locale);
+  // The cross-year findings have the same shape as the others (their codes are not in rules.ts yet).
+  return provideCodeActions(analysis.model, params.textDocument.uri, params.range, params.context, analysis.findings as Finding[], locale);
 });
 
 connection.onExecuteCommand(async (params) => {
@@ -376,7 +359,7 @@ connection.onExecuteCommand(async (params) => {
   return null;
 });
 
-if (process.env.NIANBAO_TEST_STATS) connection.onRequest('nianbao/test/stats', () => ({ ...stats }));
+if (process.env.NIANBAO_TEST_STATS) connection.onRequest('nianbao/test/stats', () => ({ ...service.stats }));
 
 documents.listen(connection);
 connection.listen();

@@ -1,7 +1,8 @@
 // Findings → LSP diagnostics.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../core/checks/rules';
+import type { LocatedRelated } from '../core/checks/crossYear';
+import type { Severity } from '../core/checks/rules';
 import type { ReportModel } from '../core/model';
 import { toRange } from './convert';
 
@@ -14,13 +15,31 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostics(findings: Finding[], model: ReportModel, uri: string): Diagnostic[] {
+/** What a diagnostic is made of: a Finding, or a cross-year finding whose related information may be in another file. */
+interface DiagnosticFinding {
+  code: string;
+  severity: Severity;
+  span: { start: number; end: number };
+  message: string;
+  related: LocatedRelated[];
+}
+
+/**
+ * Related information in this document is placed from its span; in another file (`uri` set) from the range the
+ * finding carries (that file's text is not at hand).
+ */
+function relatedLocation(related: LocatedRelated, model: ReportModel, uri: string) {
+  if (related.uri !== undefined && related.uri !== uri && related.range) return { uri: related.uri, range: related.range };
+  return { uri, range: toRange(model, related.span) };
+}
+
+export function toDiagnostics(findings: readonly DiagnosticFinding[], model: ReportModel, uri: string): Diagnostic[] {
   return findings.map((f) => ({
     range: toRange(model, f.span),
     severity: SEVERITIES[f.severity],
     code: f.code,
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
-    relatedInformation: f.related.length > 0 ? f.related.map((r) => ({ location: { uri, range: toRange(model, r.span) }, message: r.message })) : undefined,
+    relatedInformation: f.related.length > 0 ? f.related.map((r) => ({ location: relatedLocation(r, model, uri), message: r.message })) : undefined,
   }));
 }

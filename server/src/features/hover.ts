@@ -3,7 +3,9 @@
 // the balance per column.
 
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { lastYearCarried } from '../core/checks/crossYear';
 import { tr, type Locale } from '../core/i18n';
+import type { IndexEntry } from '../core/index/workspaceIndex';
 import type { ReportModel, Span, Table, TableId } from '../core/model';
 import { ARTICLES, GLOSSARY, HEADER_TERMS, rowSpec, SECTIONS, TABLE2_GROUPS, TABLES, type Localized, type RowSpec } from '../core/schema';
 import { asciiDigits, CompactText, isSpace } from '../core/text';
@@ -48,7 +50,26 @@ function sumLine(values: TableValues, parts: [string, string][], written: number
   return `${tr(locale, TEXT.computed)}${terms} = ${sum}${verdict}`;
 }
 
-function cellHover(model: ReportModel, table: Table, offset: number, locale: Locale): Hover | null {
+/**
+ * Under a cell of 二、上年结转: last year's 四、结转下年度继续办理 of the column and the file it is in (a link), or that
+ * the workspace has no report of last year. lastYear undefined: there is no workspace to look in, nothing is said.
+ */
+function lastYearLine(model: ReportModel, columnId: string, lastYear: IndexEntry | null | undefined, locale: Locale): string | null {
+  if (lastYear === undefined) return null;
+  const year = model.title?.year;
+  if (lastYear === null) {
+    if (!year) return null;
+    return locale === 'zh' ? `**上年报告**：工作区中未找到 ${year - 1} 年的报告` : `**Last year's report**: no ${year - 1} report in the workspace`;
+  }
+  const { year: lastYearNumber, uri, file, value, range } = lastYearCarried(lastYear, columnId);
+  const link = `[${file}](${uri}${range ? `#L${range.start.line + 1}` : ''})`;
+  const figure = value === null ? (locale === 'zh' ? '未填' : 'not given') : String(value);
+  return locale === 'zh'
+    ? `**上年报告**：${lastYearNumber} 年“四、结转下年度继续办理”（${columnName('table3', columnId)}）为 ${figure} · ${link}`
+    : `**Last year's report**: ${lastYearNumber} 四、结转下年度继续办理 (${columnName('table3', columnId)}) ${figure} · ${link}`;
+}
+
+function cellHover(model: ReportModel, table: Table, offset: number, locale: Locale, lastYear?: IndexEntry | null): Hover | null {
   for (const row of table.rows) {
     const cell = row.cells.find((c) => spanCovers(c.span, offset));
     if (!cell) continue;
@@ -60,6 +81,7 @@ function cellHover(model: ReportModel, table: Table, offset: number, locale: Loc
       paragraphs(
         `**${tr(locale, TABLES[table.id].caption)}** · ${tr(locale, TEXT.row)}：${rowName(table.id, row.rowId)} · ${tr(locale, TEXT.column)}：${columnName(table.id, cell.columnId)}`,
         parts ? sumLine(values, parts, values.num(row.rowId, cell.columnId), locale) : null,
+        table.id === 'table3' && row.rowId === 'carried' ? lastYearLine(model, cell.columnId, lastYear, locale) : null,
       ),
     );
   }
@@ -134,14 +156,14 @@ function glossaryHover(model: ReportModel, offset: number, locale: Locale): Hove
   return null;
 }
 
-export function provideHover(model: ReportModel, position: Position, locale: Locale): Hover | null {
+export function provideHover(model: ReportModel, position: Position, locale: Locale, lastYear?: IndexEntry | null): Hover | null {
   const offset = toOffset(model, position);
   if (model.balanceNote && spanCovers(model.balanceNote, offset)) return balanceHover(model, locale);
   const heading = headingHover(model, offset, locale);
   if (heading) return heading;
   for (const table of Object.values(model.tables)) {
     if (!spanCovers(table.span, offset)) continue;
-    const found = cellHover(model, table, offset, locale) ?? rowLabelHover(model, table, offset, locale) ?? headerHover(model, table, offset, locale);
+    const found = cellHover(model, table, offset, locale, lastYear) ?? rowLabelHover(model, table, offset, locale) ?? headerHover(model, table, offset, locale);
     if (found) return found;
   }
   return glossaryHover(model, offset, locale);

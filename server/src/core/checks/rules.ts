@@ -1,39 +1,9 @@
-// The rules: stable codes, default severities, and what a finding carries.
+// What a finding carries; the rules themselves (codes, default severities, descriptions) are ../ruleRegistry.ts.
 
 import type { Span } from '../model';
+import { RULES, type RuleCode, type Severity } from '../ruleRegistry';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleLevel = Severity | 'off';
-
-export const RULES = {
-  'table3.row-total': 'error',
-  'table3.result-total': 'error',
-  'table3.balance': 'error',
-  'table3.suspect-cell': 'error',
-  'table4.group-total': 'error',
-  'table.not-a-number': 'error',
-  'table.negative': 'error',
-  'table.not-integer': 'error',
-  'table.missing-row': 'error',
-  'table.missing-cell': 'error',
-  'table.extra-cells': 'error',
-  'table.blank-cells': 'information',
-  'table.unreadable': 'warning',
-  'narrative.count-mismatch': 'warning',
-  'narrative.ambiguous-count': 'warning',
-  'narrative.percent': 'warning',
-  'narrative.fee': 'warning',
-  'structure.missing-section': 'warning',
-  'structure.section-order': 'warning',
-  'structure.duplicate-section': 'warning',
-  'structure.row-label': 'warning',
-  'structure.outdated-format': 'warning',
-  'structure.government-duties': 'warning',
-  'year.mismatch': 'warning',
-  'encoding.mojibake': 'information',
-} as const satisfies Record<string, Severity>;
-
-export type RuleCode = keyof typeof RULES;
+export { RULE_REGISTRY, RULES, ruleDocs, type RuleCode, type RuleFamily, type RuleLevel, type RuleSpec, type Severity } from '../ruleRegistry';
 
 export function isRuleCode(code: string): code is RuleCode {
   return Object.prototype.hasOwnProperty.call(RULES, code);

@@ -621,7 +621,7 @@ export function parseRowTable(
       unreadable: [{ reason: 'table-uncertain', span: straySpan ?? region, table: id, rowsRecognised: placed.length, rowsExpected: expected }],
     };
   }
-  const rows = placed.map((p) => buildRow(text, id, p.key.spec, p.labelSpan, p.values, p.labelText));
+  const rows = placed.map((p) => buildRow(text, id, p.key.spec, p.labelSpan, p.values, withoutGroupWords(id, p.labelText, p.key.spec.label)));
   const foundIds = new Set(rows.map((r) => r.rowId));
   // The table starts with its header (the text before the first row's label), where column names are hovered.
   const firstField = runs.find((r) => r.label.length > 0 || r.values.length > 0)!;
@@ -717,6 +717,40 @@ function labelSpan(text: string, label: LabelText, o: Occurrence): Span {
   return codePointSpan(text, { start: span.start, end });
 }
 
+/**
+ * `written` without one piece (two characters or more, longest first) of one of table 三's group headings, the
+ * first that makes `fits` hold — PDF text prints the merged group cell （六）其他处理 beside its sub-rows, and its words
+ * land between the lines of a wrapped label (2、申请人逾期未按收费通知要 · 他处理 · 求缴纳费用…); or null.
+ */
+function withoutGroupPiece(written: string, fits: (rest: string) => boolean, form: (s: string) => string): string | null {
+  for (const group of TABLES.table3.rows.filter((r) => !r.numeric)) {
+    const words = form(group.label);
+    for (let length = words.length; length >= 2; length--) {
+      for (let from = 0; from + length <= words.length; from++) {
+        const piece = words.slice(from, from + length);
+        for (let at = written.indexOf(piece); at >= 0; at = written.indexOf(piece, at + 1)) {
+          const rest = written.slice(0, at) + written.slice(at + length);
+          if (fits(rest)) return rest;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** The head of a wrapped label in match form, without a group heading's words where that makes it the label's start. */
+function asPrefixOf(written: string, full: string): string {
+  if (full.startsWith(written)) return written;
+  return withoutGroupPiece(written, (rest) => full.startsWith(rest), matchForm) ?? written;
+}
+
+/** A label as written, without a group heading's words where that makes it the format's label exactly. */
+function withoutGroupWords(id: TableId, written: string, canonical: string): string {
+  const target = matchForm(canonical);
+  if (id !== 'table3' || matchForm(written) === target) return written;
+  return withoutGroupPiece(written, (rest) => matchForm(rest) === target, (label) => label) ?? written;
+}
+
 /** How many figures a row has: its columns (（六）其他处理 as one row has table 三's seven). */
 const widthOf = (key: RowKey): number => (key.spec.numeric ? key.spec.columns.length : 7);
 
@@ -770,8 +804,8 @@ function wrappedLabelText(text: string, labels: LabelText[], i: number, o: Occur
   const own = labels[i].compact;
   const head = spanText(text, { start: labelSpan(text, labels[i], o).start, end: labels[i].span.end });
   const next = labels[i + 1]?.compact;
-  const written = own.text.slice(o.from);
-  const full = written.startsWith(o.key.numbering) ? o.key.numbering + o.key.cores[0] : o.key.cores[0];
+  const full = own.text.slice(o.from).startsWith(o.key.numbering) ? o.key.numbering + o.key.cores[0] : o.key.cores[0];
+  const written = asPrefixOf(own.text.slice(o.from), full);
   if (!next || written.length >= full.length || !full.startsWith(written)) return head;
   const rest = full.slice(written.length);
   if (!next.text.startsWith(rest)) return head;
