@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server, the CLI and (with --tests) the test files.
-// --release: minified, no sourcemaps. Default: sourcemaps for development.
+// --release: minified, no sourcemaps. Default: sourcemaps for development. --watch: rebuild on change.
 import * as esbuild from 'esbuild';
 import { cpSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const common = {
   logLevel: 'warning',
 };
 
-await esbuild.build({
+const bundle = {
   ...common,
   entryPoints: {
     client: 'client/src/extension.ts',
@@ -27,7 +27,15 @@ await esbuild.build({
   },
   outdir: 'dist',
   external: ['vscode'],
-});
+};
+
+// --watch: rebuild dist/ on every change (the "Run Extension" launch configuration starts it as its task).
+if (process.argv.includes('--watch')) {
+  const context = await esbuild.context({ ...bundle, logLevel: 'info' });
+  await context.watch();
+} else {
+  await esbuild.build(bundle);
+}
 
 // pdfjs-dist (the PDF reader) is an ES module loaded at run time: its files go beside the bundle, so that the
 // extension and the CLI carry what they need without node_modules.

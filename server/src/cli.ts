@@ -8,13 +8,14 @@
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runChecks } from './core/checks';
-import type { Finding } from './core/checks/rules';
+import type { LocatedRelated } from './core/checks/crossYear';
 import { DecodeError, type EncodingName } from './core/decode';
 import { extractTables } from './core/extract';
 import { localeFrom, type Locale } from './core/i18n';
 import type { ReportModel, TableId } from './core/model';
 import { parseReport } from './core/parse';
+import { ReportService, type ServiceFinding } from './core/service';
+import { DiskFiles, pathOfUri, uriOfPath } from './core/workspace';
 import { lineOf, positionOf } from './core/text';
 import { describePlace, draftPath, readFailure, readSource, sourceKind, type SourcePlace, type SourceText } from './readers';
 
@@ -204,7 +205,13 @@ function internalError(file: string, error: unknown): string {
   return `内部错误 / internal error: ${file}（${error instanceof Error ? (error.stack ?? error.message) : String(error)}）`;
 }
 
-function findingJson(f: Finding, model: ReportModel, source: SourceText) {
+/** Related information in another file: that file as named on the command line, and the range there. */
+function relatedJson(r: LocatedRelated, range: (span: { start: number; end: number }) => unknown, files: Map<string, string>) {
+  if (r.uri !== undefined && r.range) return { message: r.message, file: files.get(r.uri) ?? pathOfUri(r.uri) ?? r.uri, range: r.range };
+  return { message: r.message, range: range(r.span) };
+}
+
+function findingJson(f: ServiceFinding, model: ReportModel, source: SourceText, files: Map<string, string>) {
   const range = (span: { start: number; end: number }) => ({ start: positionOf(model.lineStarts, span.start), end: positionOf(model.lineStarts, span.end) });
   const place = cellPlace(source, model, f.span.start);
   return {
@@ -214,7 +221,7 @@ function findingJson(f: Finding, model: ReportModel, source: SourceText) {
     message: f.message,
     range: range(f.span),
     text: model.text.slice(f.span.start, f.span.end),
-    related: f.related.map((r) => ({ message: r.message, range: range(r.span) })),
+    related: f.related.map((r: LocatedRelated) => relatedJson(r, range, files)),
   };
 }
 
@@ -233,12 +240,40 @@ async function main(): Promise<number> {
   return options.command === 'extract' ? extract(options, files) : check(options, files);
 }
 
+/**
+ * The workspace of a check over several files: each report sees the others (last year's report of the same body,
+ * another file of the same year). Every file is read once for it, keeping only its facts (a few figures and
+ * sentence hashes); the drafts of converted files (Word, PDF, web pages: slow to read, small once read) are kept
+ * for the check, plain text is read again, and a file that cannot be read is not tried twice.
+ */
+async function indexFiles(service: ReportService, files: string[], uris: Map<string, string>): Promise<Map<string, SourceText | string>> {
+  const kept = new Map<string, SourceText | string>();
+  if (files.length < 2) return kept;
+  for (const file of files) {
+    const decoded = await readOne(file);
+    if (typeof decoded === 'string' || decoded.kind !== 'text') kept.set(file, decoded);
+    if (typeof decoded === 'string') continue;
+    try {
+      service.index.setModel(uris.get(file)!, 'cli', parseReport(decoded.text));
+    } catch {
+      // The check of the file reports it as an internal error.
+    }
+  }
+  return kept;
+}
+
 async function check(options: CheckOptions, files: string[]): Promise<number> {
   const out = new Output();
   let errorsFound = false;
   let failed = false;
+  const service = new ReportService(new DiskFiles(), { kinds: new Set(['text', 'docx', 'pdf', 'html']) });
+  service.configure({ locale: options.locale });
+  const uris = new Map(files.map((file) => [file, uriOfPath(resolve(file))]));
+  const names = new Map(files.map((file) => [uris.get(file)!, file]));
+  const kept = await indexFiles(service, files, uris);
   for (const file of files) {
-    const decoded = await readOne(file);
+    const decoded = kept.get(file) ?? (await readOne(file));
+    kept.delete(file);
     if (typeof decoded === 'string') {
       failed = true;
       console.error(decoded);
@@ -246,10 +281,10 @@ async function check(options: CheckOptions, files: string[]): Promise<number> {
       continue;
     }
     let model: ReportModel;
-    let findings: Finding[] | null;
+    let findings: ServiceFinding[] | null;
     try {
       model = parseReport(decoded.text);
-      findings = model.isReport || /\.nianbao\.(txt|md)$/.test(file) ? runChecks(model, { locale: options.locale }) : null;
+      findings = model.isReport || /\.nianbao\.(txt|md)$/.test(file) ? service.checkModel(uris.get(file)!, model) : null;
     } catch (error) {
       failed = true;
       const message = internalError(file, error);
@@ -265,7 +300,7 @@ async function check(options: CheckOptions, files: string[]): Promise<number> {
         ...notedEncoding(decoded),
         isReport: findings !== null,
         title: model.title ? { body: model.title.body, year: model.title.year } : null,
-        findings: (findings ?? []).map((f) => findingJson(f, model, decoded)),
+        findings: (findings ?? []).map((f) => findingJson(f, model, decoded, names)),
       });
       continue;
     }

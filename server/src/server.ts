@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { crossYearLevels } from './core/checks/crossYear';
 import type { Finding } from './core/checks/rules';
 import { localeFrom, type Locale } from './core/i18n';
+import { t } from './core/messages';
 import { DEFAULT_MAX_LIVE_SIZE, ReportService, type Analysis } from './core/service';
 import { readSettings } from './core/settings';
 import { DiskFiles, OverlayFiles } from './core/workspace';
@@ -112,10 +113,7 @@ function reportOf(uri: string): Analysis | null {
 
 function sizeNotice(document: TextDocument): Diagnostic {
   const size = document.getText().length;
-  const message =
-    locale === 'zh'
-      ? `此文件有 ${size} 个字符，超过 ${SIZE_LIMIT_CODE}（${service.maxLiveSize}）：输入时不检查，保存时检查全文`
-      : `This file has ${size} characters, more than ${SIZE_LIMIT_CODE} (${service.maxLiveSize}): it is not checked while typing, only on save`;
+  const message = t(locale)['server.size-limit']({ size, code: SIZE_LIMIT_CODE, limit: service.maxLiveSize });
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code: SIZE_LIMIT_CODE, source: DIAGNOSTIC_SOURCE, message };
 }
 

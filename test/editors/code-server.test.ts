@@ -1,9 +1,10 @@
-// The built extension in a real VS Code (code-server 4.96.4 = VS Code 1.96) driven through Debian's
-// Chromium: diagnostics in the Problems panel, a hover, and a quick fix, as a user would see them.
+// The packaged extension (nianbao.vsix, installed with --install-extension) in a real VS Code (code-server 4.96.4 =
+// VS Code 1.96) driven through Debian's Chromium: diagnostics in the Problems panel, a hover, a quick fix and
+// importing a PDF, as a user would see them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -28,13 +29,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Unpacks the built extension the way VS Code stores an installed one: <publisher>.<name>-<version>/. */
-function installExtension(extensionsDir: string): void {
-  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  mkdirSync(target, { recursive: true });
-  const files = ['package.json', 'dist', 'syntaxes', ...readdirSync(repoRoot).filter((name) => /^package\.nls.*\.json$/.test(name))];
-  for (const file of files) cpSync(path.join(repoRoot, file), path.join(target, file), { recursive: true });
+const vsix = path.join(repoRoot, 'nianbao.vsix');
+
+/** Installs the packaged extension (`npm run package`, run by `npm test` first) as a user would: --install-extension. */
+function installExtension(extensionsDir: string, userData: string): void {
+  assert.ok(existsSync(vsix), `${vsix} is missing — run: npm run package`);
+  const result = spawnSync(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userData, '--install-extension', vsix], { encoding: 'utf8' });
+  assert.equal(result.status, 0, `code-server --install-extension failed:\n${result.stdout}\n${result.stderr}`);
+  assert.match(result.stdout, /was successfully installed/, result.stdout);
 }
 
 interface Session {
@@ -60,7 +62,7 @@ async function withCodeServer(files: Record<string, string | Buffer>, run: (sess
     path.join(userData, 'User', 'settings.json'),
     JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none' }),
   );
-  installExtension(extensions);
+  installExtension(extensions, userData);
 
   const port = await freePort();
   let output = '';

@@ -10,6 +10,7 @@
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import type { Localized } from './schema';
+import { message } from './messages';
 
 /** The encoding a file was read with, as named to the user. GBK: GB18030 bytes without four-byte sequences. */
 export type EncodingName = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE' | 'GBK' | 'GB18030' | 'Big5';
@@ -200,10 +201,8 @@ function countOf(text: string, ch: string): number {
 
 // ---- The editor: text that looks like GBK bytes read with another encoding. ----
 
-export const MISDECODED_MESSAGE: Localized = {
-  zh: '文件似乎不是以正确的编码打开：请用“通过编码重新打开”选择 GBK/GB18030',
-  en: 'The file seems to be open with the wrong encoding: use “Reopen with Encoding” and choose GBK/GB18030',
-};
+/** The catalog's `encoding.mojibake` in both locales (for callers that pick with `tr`; new code: `message(locale, 'encoding.mojibake')`). */
+export const MISDECODED_MESSAGE: Localized = { zh: message('zh', 'encoding.mojibake'), en: message('en', 'encoding.mojibake') };
 
 /**
  * Whether text looks like GBK/GB18030 bytes decoded as UTF-8 (replacement characters where the Chinese should be)

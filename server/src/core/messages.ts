@@ -131,6 +131,11 @@ const zh = {
   'hover.written-differs': (p: { written: number }) => `，与所填 ${p.written} 不符 ✗`,
   'hover.balance': () => '**勾稽关系**：第一项 + 第二项 = （七）总计 + 第四项',
   'hover.item20': () => '条例该项规定主动公开：',
+  /** Under a cell of 二、上年结转: the workspace has no report of the year before. */
+  'hover.last-year.none': (p: { year: number }) => `**上年报告**：工作区中未找到 ${p.year} 年的报告`,
+  /** Under a cell of 二、上年结转: last year's 四 of the column (null: not given) and a link to it. */
+  'hover.last-year.carried': (p: { year: number | null; column: string; value: number | null; link: string }) =>
+    `**上年报告**：${p.year} 年“四、结转下年度继续办理”（${p.column}）为 ${p.value === null ? '未填' : String(p.value)} · ${p.link}`,
   'inlay.should-be': (p: { sum: number }) => `应为 ${p.sum}`,
   'inlay.tooltip': () => '按本文档各单元格计算的合计',
   'completion.section': () => '年度报告的部分',
@@ -234,6 +239,8 @@ const en: Catalog = {
   'hover.written-differs': (p) => `, but ${p.written} is written ✗`,
   'hover.balance': () => '**Balance**: item 1 + item 2 = (7) total + item 4',
   'hover.item20': () => 'This item of the Regulation requires proactive disclosure of: ',
+  'hover.last-year.none': (p) => `**Last year's report**: no ${p.year} report in the workspace`,
+  'hover.last-year.carried': (p) => `**Last year's report**: ${p.year} 四、结转下年度继续办理 (${p.column}) ${p.value === null ? 'not given' : String(p.value)} · ${p.link}`,
   'inlay.should-be': (p) => `should be ${p.sum}`,
   'inlay.tooltip': () => 'The total computed from the cells of this document',
   'completion.section': () => 'Section of the annual report',

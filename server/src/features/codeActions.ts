@@ -4,13 +4,14 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnosti
 import type { Finding, TextEdit } from '../core/checks/rules';
 import { fixAllTotals } from '../core/fixAll';
 import type { Locale } from '../core/i18n';
+import { message } from '../core/messages';
 import type { ReportModel } from '../core/model';
 import { spansOverlap, toOffset, toRange } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.disclosureReport`;
 
 export function fixAllTitle(locale: Locale): string {
-  return locale === 'zh' ? '修正全部合计' : 'Fix all totals';
+  return message(locale, 'fix.all-totals');
 }
 
 export function toWorkspaceEdit(model: ReportModel, uri: string, edits: TextEdit[]): WorkspaceEdit {

@@ -4,11 +4,10 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { tr, type Locale } from '../core/i18n';
 import type { ReportModel, TableId } from '../core/model';
-import { SECTIONS, TABLES, type Localized } from '../core/schema';
+import { message } from '../core/messages';
+import { SECTIONS, TABLES } from '../core/schema';
 import { lineOf } from '../core/text';
 import { spanCovers, toOffset, toRange } from './convert';
-
-const SECTION_DETAIL: Localized = { zh: '年度报告的部分', en: 'Section of the annual report' };
 
 /** What may precede a label at line start: indentation, Markdown '#' or a table's leading pipe. */
 const LINE_START = /^[ \t\u3000]*(?:#{1,6}[ \t]*|\|[ \t]*)?/;
@@ -43,5 +42,5 @@ export function provideCompletion(model: ReportModel, position: Position, locale
     const caption = tr(locale, TABLES[table].caption);
     return TABLES[table].rows.map((row, i) => item(row.label, i, [caption, ...row.articles.map((a) => a.cite)].join(' · '), tr(locale, row.meaning), CompletionItemKind.Field));
   }
-  return SECTIONS.map((s, i) => item(`${s.numeral}、${s.title}`, i, tr(locale, SECTION_DETAIL), tr(locale, s.requirement), CompletionItemKind.Module));
+  return SECTIONS.map((s, i) => item(`${s.numeral}、${s.title}`, i, message(locale, 'completion.section'), tr(locale, s.requirement), CompletionItemKind.Module));
 }

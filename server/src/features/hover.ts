@@ -5,26 +5,13 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { lastYearCarried } from '../core/checks/crossYear';
 import { tr, type Locale } from '../core/i18n';
+import { message } from '../core/messages';
 import type { IndexEntry } from '../core/index/workspaceIndex';
 import type { ReportModel, Span, Table, TableId } from '../core/model';
-import { ARTICLES, GLOSSARY, HEADER_TERMS, rowSpec, SECTIONS, TABLE2_GROUPS, TABLES, type Localized, type RowSpec } from '../core/schema';
+import { ARTICLES, GLOSSARY, HEADER_TERMS, rowSpec, SECTIONS, TABLE2_GROUPS, TABLES, type RowSpec } from '../core/schema';
 import { asciiDigits, CompactText, isSpace } from '../core/text';
 import { columnName, rowName, TableValues, totalParts } from '../core/values';
 import { spanCovers, toOffset, toRange } from './convert';
-
-const TEXT = {
-  basis: { zh: '**依据**：《政府信息公开条例》', en: '**Basis**: Regulation on the Disclosure of Government Information, ' },
-  counting: { zh: '**统计**：', en: '**Counting**: ' },
-  column: { zh: '列', en: 'column' },
-  row: { zh: '行', en: 'row' },
-  requirement: { zh: '**格式要求**：', en: '**What the format requires**: ' },
-  computed: { zh: '按本文档计算：', en: 'Computed from this document: ' },
-  notSummable: { zh: '有单元格缺失或不是数字，无法求和', en: 'a part is missing or not a number, so there is no sum' },
-  balance: { zh: '**勾稽关系**：第一项 + 第二项 = （七）总计 + 第四项', en: '**Balance**: item 1 + item 2 = (7) total + item 4' },
-  item20: { zh: '条例该项规定主动公开：', en: 'This item of the Regulation requires proactive disclosure of: ' },
-} satisfies Record<string, Localized>;
-
-const writtenDiffers = (written: number): Localized => ({ zh: `，与所填 ${written} 不符 ✗`, en: `, but ${written} is written ✗` });
 
 const paragraphs = (...parts: (string | null)[]): string => parts.filter((p): p is string => p !== null).join('\n\n');
 
@@ -36,18 +23,18 @@ function rowMarkdown(table: TableId, spec: RowSpec, locale: Locale): string {
   return paragraphs(
     `**${spec.label}** · ${tr(locale, TABLES[table].caption)}`,
     tr(locale, spec.meaning),
-    ...spec.articles.map((a) => `${tr(locale, TEXT.basis)}${a.cite}\n\n> ${ARTICLES[a.article]}`),
-    spec.counting ? tr(locale, TEXT.counting) + tr(locale, spec.counting) : null,
+    ...spec.articles.map((a) => `${message(locale, 'hover.basis')}${a.cite}\n\n> ${ARTICLES[a.article]}`),
+    spec.counting ? message(locale, 'hover.counting') + tr(locale, spec.counting) : null,
   );
 }
 
 /** "a + b + c = s ✓", with ✗ and the written value when they differ. */
 function sumLine(values: TableValues, parts: [string, string][], written: number | null, locale: Locale): string {
   const sum = values.sum(parts);
-  if (sum === null) return tr(locale, TEXT.computed) + tr(locale, TEXT.notSummable);
+  if (sum === null) return message(locale, 'hover.computed') + message(locale, 'hover.not-summable');
   const terms = parts.map(([r, c]) => String(values.num(r, c))).join(' + ');
-  const verdict = written === sum ? ' ✓' : written === null ? '' : tr(locale, writtenDiffers(written));
-  return `${tr(locale, TEXT.computed)}${terms} = ${sum}${verdict}`;
+  const verdict = written === sum ? ' ✓' : written === null ? '' : message(locale, 'hover.written-differs', { written });
+  return `${message(locale, 'hover.computed')}${terms} = ${sum}${verdict}`;
 }
 
 /**
@@ -59,14 +46,11 @@ function lastYearLine(model: ReportModel, columnId: string, lastYear: IndexEntry
   const year = model.title?.year;
   if (lastYear === null) {
     if (!year) return null;
-    return locale === 'zh' ? `**上年报告**：工作区中未找到 ${year - 1} 年的报告` : `**Last year's report**: no ${year - 1} report in the workspace`;
+    return message(locale, 'hover.last-year.none', { year: year - 1 });
   }
   const { year: lastYearNumber, uri, file, value, range } = lastYearCarried(lastYear, columnId);
   const link = `[${file}](${uri}${range ? `#L${range.start.line + 1}` : ''})`;
-  const figure = value === null ? (locale === 'zh' ? '未填' : 'not given') : String(value);
-  return locale === 'zh'
-    ? `**上年报告**：${lastYearNumber} 年“四、结转下年度继续办理”（${columnName('table3', columnId)}）为 ${figure} · ${link}`
-    : `**Last year's report**: ${lastYearNumber} 四、结转下年度继续办理 (${columnName('table3', columnId)}) ${figure} · ${link}`;
+  return message(locale, 'hover.last-year.carried', { year: lastYearNumber, column: columnName('table3', columnId), value, link });
 }
 
 function cellHover(model: ReportModel, table: Table, offset: number, locale: Locale, lastYear?: IndexEntry | null): Hover | null {
@@ -79,7 +63,7 @@ function cellHover(model: ReportModel, table: Table, offset: number, locale: Loc
       model,
       cell.span,
       paragraphs(
-        `**${tr(locale, TABLES[table.id].caption)}** · ${tr(locale, TEXT.row)}：${rowName(table.id, row.rowId)} · ${tr(locale, TEXT.column)}：${columnName(table.id, cell.columnId)}`,
+        `**${tr(locale, TABLES[table.id].caption)}** · ${message(locale, 'hover.row')}：${rowName(table.id, row.rowId)} · ${message(locale, 'hover.column')}：${columnName(table.id, cell.columnId)}`,
         parts ? sumLine(values, parts, values.num(row.rowId, cell.columnId), locale) : null,
         table.id === 'table3' && row.rowId === 'carried' ? lastYearLine(model, cell.columnId, lastYear, locale) : null,
       ),
@@ -99,9 +83,9 @@ function headerTerms(table: TableId, locale: Locale): { label: string; markdown:
   const caption = tr(locale, TABLES[table].caption);
   const spec = TABLES[table];
   return [
-    ...spec.columns.flatMap((c) => [c.label, ...c.aliases].map((label) => ({ label, markdown: paragraphs(`**${c.label}** · ${caption} · ${tr(locale, TEXT.column)}`, tr(locale, c.meaning)) }))),
+    ...spec.columns.flatMap((c) => [c.label, ...c.aliases].map((label) => ({ label, markdown: paragraphs(`**${c.label}** · ${caption} · ${message(locale, 'hover.column')}`, tr(locale, c.meaning)) }))),
     ...HEADER_TERMS.filter((t) => t.table === table).map((t) => ({ label: t.label, markdown: paragraphs(`**${t.label}** · ${caption}`, tr(locale, t.meaning)) })),
-    ...(table === 'table2' ? TABLE2_GROUPS.map((g) => ({ label: g.heading, markdown: paragraphs(`**${g.heading}** · ${caption}`, tr(locale, TEXT.item20) + tr(locale, g.item)) })) : []),
+    ...(table === 'table2' ? TABLE2_GROUPS.map((g) => ({ label: g.heading, markdown: paragraphs(`**${g.heading}** · ${caption}`, message(locale, 'hover.item20') + tr(locale, g.item)) })) : []),
     ...spec.rows.filter((r) => !r.numeric).map((r) => ({ label: r.label, markdown: rowMarkdown(table, r, locale) })),
   ];
 }
@@ -132,18 +116,18 @@ function balanceHover(model: ReportModel, locale: Locale): Hover | null {
   const values = new TableValues(table);
   const lines = TABLES.table3.columns.map((c) => {
     const [a, b, c7, d] = (['new', 'carried', 'r7', 'forward'] as const).map((r) => values.num(r, c.id));
-    if (a === null || b === null || c7 === null || d === null) return `- ${c.label}：${tr(locale, TEXT.notSummable)}`;
+    if (a === null || b === null || c7 === null || d === null) return `- ${c.label}：${message(locale, 'hover.not-summable')}`;
     const equal = a + b === c7 + d;
     return `- ${c.label}：${a} + ${b} ${equal ? '=' : '≠'} ${c7} + ${d} ${equal ? '✓' : '✗'}`;
   });
-  return hover(model, model.balanceNote, paragraphs(tr(locale, TEXT.balance), lines.join('\n')));
+  return hover(model, model.balanceNote, paragraphs(message(locale, 'hover.balance'), lines.join('\n')));
 }
 
 function headingHover(model: ReportModel, offset: number, locale: Locale): Hover | null {
   const section = model.sections.find((s) => spanCovers(s.headingSpan, offset));
   if (!section) return null;
   const spec = SECTIONS[section.number - 1];
-  return hover(model, section.headingSpan, paragraphs(`**${spec.numeral}、${spec.title}**`, tr(locale, TEXT.requirement) + tr(locale, spec.requirement)));
+  return hover(model, section.headingSpan, paragraphs(`**${spec.numeral}、${spec.title}**`, message(locale, 'hover.requirement') + tr(locale, spec.requirement)));
 }
 
 function glossaryHover(model: ReportModel, offset: number, locale: Locale): Hover | null {

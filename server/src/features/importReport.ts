@@ -7,22 +7,22 @@ import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DecodeError } from '../core/decode';
 import type { Locale } from '../core/i18n';
+import { message } from '../core/messages';
 import { draftPath, readFailure, readSource, sourceKind } from '../readers';
 
 export type ImportResult = { uri: string } | { error: string };
 
 /** Reads the file at a file: URI and writes its draft beside it; the draft's URI, or what went wrong, for the user. */
 export async function importReport(uri: string, locale: Locale): Promise<ImportResult> {
-  const zh = locale === 'zh';
   let path: string;
   try {
     path = fileURLToPath(uri);
   } catch {
-    return { error: zh ? `只能导入本机上的文件：${uri}` : `Only files on this machine can be imported: ${uri}` };
+    return { error: message(locale, 'import.not-local', { uri }) };
   }
   const kind = sourceKind(path);
   if (kind === null || kind === 'text') {
-    return { error: zh ? `不支持的文件类型：${basename(path)}（可导入 .docx .pdf .html .htm .shtml）` : `Unsupported file type: ${basename(path)} (.docx .pdf .html .htm .shtml can be imported)` };
+    return { error: message(locale, 'import.unsupported', { file: basename(path) }) };
   }
   try {
     const source = await readSource(readFileSync(path), path);
@@ -31,6 +31,6 @@ export async function importReport(uri: string, locale: Locale): Promise<ImportR
     return { uri: pathToFileURL(draft).toString() };
   } catch (error) {
     const failure = readFailure(error, locale) ?? (error instanceof DecodeError || error instanceof Error ? error.message : String(error));
-    return { error: zh ? `无法导入 ${basename(path)}：${failure}` : `Cannot import ${basename(path)}: ${failure}` };
+    return { error: message(locale, 'import.failed', { file: basename(path), failure }) };
   }
 }

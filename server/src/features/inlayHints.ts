@@ -2,14 +2,11 @@
 // this document's cells (none when they agree, or when a part is not a number).
 
 import type { InlayHint, Range } from 'vscode-languageserver';
-import { tr, type Locale } from '../core/i18n';
+import type { Locale } from '../core/i18n';
+import { message } from '../core/messages';
 import type { ReportModel } from '../core/model';
-import type { Localized } from '../core/schema';
 import { cellCount, TableValues, totalParts } from '../core/values';
 import { toOffset, toPosition } from './convert';
-
-const label = (sum: number): Localized => ({ zh: `应为 ${sum}`, en: `should be ${sum}` });
-const TOOLTIP: Localized = { zh: '按本文档各单元格计算的合计', en: 'The total computed from the cells of this document' };
 
 export function provideInlayHints(model: ReportModel, range: Range, locale: Locale): InlayHint[] {
   const from = toOffset(model, range.start);
@@ -25,7 +22,7 @@ export function provideInlayHints(model: ReportModel, range: Range, locale: Loca
         const sum = values.sum(parts);
         const written = cellCount(cell);
         if (sum === null || written === null || sum === written) continue;
-        hints.push({ position: toPosition(model, cell.span.end), label: tr(locale, label(sum)), paddingLeft: true, tooltip: tr(locale, TOOLTIP) });
+        hints.push({ position: toPosition(model, cell.span.end), label: message(locale, 'inlay.should-be', { sum }), paddingLeft: true, tooltip: message(locale, 'inlay.tooltip') });
       }
     }
   }

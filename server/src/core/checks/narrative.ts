@@ -2,22 +2,31 @@
 
 import type { Cell, Claim, ReportModel } from '../model';
 import type { Locale } from '../i18n';
+import { message } from '../messages';
 import { TABLE3_ROWS } from '../schema';
 import { columnName, rowName, TABLE3_ORGANISATION_COLUMNS, tableValues, type TableValues } from '../values';
 import { finding, type Finding, type Related } from './rules';
 
-/** One way of reading a claim: the table figure it would restate. */
+/**
+ * One way of reading a claim: the table figure it would restate. Its name in both languages is data (like the
+ * schema's); `items`: a result group summed over its numbered sub-rows (the catalog says so).
+ */
 interface Reading {
   zh: string;
   en: string;
+  items?: number;
   value: number;
   cells: Cell[];
 }
 
-function reading(values: TableValues, keys: [string, string][], zh: string, en: string): Reading | null {
+function reading(values: TableValues, keys: [string, string][], zh: string, en: string, items?: number): Reading | null {
   const value = values.sum(keys);
-  return value === null ? null : { zh, en, value, cells: values.cellsOf(keys) };
+  return value === null ? null : { zh, en, ...(items === undefined ? {} : { items }), value, cells: values.cellsOf(keys) };
 }
+
+/** What a reading is, in the locale. */
+const nameOf = (r: Reading, locale: Locale): string => message(locale, 'narrative.reading', { name: r[locale], items: r.items });
+const named = (readings: Reading[], locale: Locale) => readings.map((r) => ({ label: nameOf(r, locale), value: r.value }));
 
 const total = (rowId: string): [string, string][] => [[rowId, 'total']];
 const columnsOf = (rowIds: string[], columns: string[]): [string, string][] => rowIds.flatMap((r) => columns.map((c): [string, string] => [r, c]));
@@ -30,7 +39,7 @@ const totalsOf = (rowIds: string[]): [string, string][] => rowIds.map((r): [stri
 function groupReading(t3: TableValues, group: 'r3' | 'r4' | 'r5' | 'r6', zh: string, en: string): Reading | null {
   if (group === 'r6' && t3.table.sixSingle) return reading(t3, total('r6'), zh, en);
   const rows = subRows(group);
-  return reading(t3, totalsOf(rows), `${zh}（1–${rows.length} 项合计）`, `${en} (items 1–${rows.length} together)`);
+  return reading(t3, totalsOf(rows), zh, en, rows.length);
 }
 
 /** The readings a table-三 claim accepts; any one matching is enough. */
@@ -100,26 +109,22 @@ function relatedOf(readings: Reading[], locale: Locale): Related[] {
       if (seen.has(cell)) continue;
       seen.add(cell);
       // A reading summed over several cells names each cell, so that "行政诉讼总计：5" and "：1" are not both shown as the total.
-      const part = r.cells.length > 1 ? `${rowName(cell.table, cell.rowId)} / ${columnName(cell.table, cell.columnId)}` : null;
-      const message = locale === 'zh' ? `${r.zh}${part ? `中的“${part}”` : ''}：${cell.raw}` : `${r.en}${part ? `, part “${part}”` : ''}: ${cell.raw}`;
-      result.push({ span: cell.span, message });
+      const part = r.cells.length > 1 ? message(locale, 'place', { row: rowName(cell.table, cell.rowId), column: columnName(cell.table, cell.columnId) }) : null;
+      result.push({ span: cell.span, message: message(locale, 'narrative.related', { reading: nameOf(r, locale), part, raw: cell.raw }) });
     }
   }
   return result;
 }
 
-function mismatch(claim: Claim, readings: Reading[], locale: Locale, source: string): Finding {
-  const described = readings.map((r) => (locale === 'zh' ? `${r.zh}为 ${r.value}` : `${r.en} is ${r.value}`)).join(locale === 'zh' ? '，' : '; ');
+function mismatch(claim: Claim, readings: Reading[], locale: Locale, table: 'table3' | 'table4'): Finding {
   return finding(
     'narrative.count-mismatch',
     claim.span,
-    locale === 'zh'
-      ? `正文“${claim.phrase}”与${source}不符：${described}；请核对正文或表格`
-      : `“${claim.phrase}” contradicts ${source === '表三' ? 'table 3' : 'table 4'}: ${described}; check the text or the table`,
+    message(locale, 'narrative.count-mismatch', { phrase: claim.phrase, table, readings: named(readings, locale) }),
     {
       severity: readings.length === 1 ? 'error' : 'warning',
       related: relatedOf(readings, locale),
-      fixes: readings.length === 1 ? [{ title: locale === 'zh' ? `将正文数字改为 ${readings[0].value}（按表格）` : `Change the figure to ${readings[0].value} (as in the table)`, edits: [{ span: claim.span, newText: String(readings[0].value) }], preferred: false }] : [],
+      fixes: readings.length === 1 ? [{ title: message(locale, 'fix.narrative-figure', { value: readings[0].value }), edits: [{ span: claim.span, newText: String(readings[0].value) }], preferred: false }] : [],
     },
   );
 }
@@ -130,7 +135,7 @@ function checkTable4Claim(claim: Claim, t4: TableValues, locale: Locale): Findin
   if (!review || !litigation) return null;
   if (claim.kind === 'review' || claim.kind === 'litigation') {
     const r = claim.kind === 'review' ? review : litigation;
-    return claim.number!.value === r.value ? null : mismatch(claim, [r], locale, '表四');
+    return claim.number!.value === r.value ? null : mismatch(claim, [r], locale, 'table4');
   }
   if (claim.kind === 'review-and-litigation') {
     const claimed = claim.number!.value;
@@ -138,16 +143,23 @@ function checkTable4Claim(claim: Claim, t4: TableValues, locale: Locale): Findin
     if (claimed === both) return null;
     if (claimed !== review.value && claimed !== litigation.value) {
       const combined: Reading = { zh: '两者合计', en: 'both together', value: both, cells: [...review.cells, ...litigation.cells] };
-      return mismatch(claim, [review, litigation, combined], locale, '表四');
+      return mismatch(claim, [review, litigation, combined], locale, 'table4');
     }
     const direct = t4.num('direct', 'total');
     const after = t4.num('after', 'total');
     return finding(
       'narrative.ambiguous-count',
       claim.span,
-      locale === 'zh'
-        ? `“${claim.phrase}”把行政复议和行政诉讼并在一起，含义不明：表四中行政复议 ${review.value} 件，行政诉讼 ${litigation.value} 件（直接起诉 ${direct} 件、复议后起诉 ${after} 件），合计 ${both} 件；${claimed} 件只与${claimed === review.value ? '行政复议' : '行政诉讼'}相符，请分别写明复议和诉讼的件数`
-        : `“${claim.phrase}” lumps reconsideration and litigation together: table 4 has ${review.value} reconsideration and ${litigation.value} litigation cases (${direct} direct, ${after} after reconsideration), ${both} in all; ${claimed} matches only ${claimed === review.value ? 'reconsideration' : 'litigation'}, so state each kind separately`,
+      message(locale, 'narrative.ambiguous-count', {
+        phrase: claim.phrase,
+        review: review.value,
+        litigation: litigation.value,
+        direct,
+        after,
+        both,
+        claimed,
+        matches: claimed === review.value ? 'review' : 'litigation',
+      }),
       { related: relatedOf([review, litigation], locale) },
     );
   }
@@ -162,9 +174,7 @@ function checkStatement(claim: Claim, model: ReportModel, locale: Locale): Findi
     return finding(
       'narrative.count-mismatch',
       claim.span,
-      locale === 'zh'
-        ? `正文称“${claim.phrase}”，但表三本年新收为 ${received.value} 件；请核对正文或表格`
-        : `The text says “${claim.phrase}” but table 3 shows ${received.value} received; check the text or the table`,
+      message(locale, 'narrative.none-received', { phrase: claim.phrase, received: received.value }),
       { severity: 'error', related: relatedOf([received], locale) },
     );
   }
@@ -183,9 +193,7 @@ function checkStatement(claim: Claim, model: ReportModel, locale: Locale): Findi
     return finding(
       'narrative.count-mismatch',
       claim.span,
-      locale === 'zh'
-        ? `正文称“${claim.phrase}”，但表四${nonZero.map((r) => `${r.zh}为 ${r.value} 件`).join('，')}；请核对正文或表格`
-        : `The text says “${claim.phrase}” but table 4 shows ${nonZero.map((r) => `${r.en} ${r.value}`).join(', ')}; check the text or the table`,
+      message(locale, 'narrative.table4-statement', { phrase: claim.phrase, readings: named(nonZero, locale) }),
       { severity: 'error', related: relatedOf(nonZero, locale) },
     );
   }
@@ -200,9 +208,7 @@ function checkStatement(claim: Claim, model: ReportModel, locale: Locale): Findi
     return finding(
       'narrative.count-mismatch',
       claim.span,
-      locale === 'zh'
-        ? `正文称“${claim.phrase}”，但表四${nonZero.map((r) => `${r.zh}为 ${r.value} 件`).join('，')}；请核对正文或表格`
-        : `The text says “${claim.phrase}” but table 4 shows ${nonZero.map((r) => `${r.en} ${r.value}`).join(', ')}; check the text or the table`,
+      message(locale, 'narrative.table4-statement', { phrase: claim.phrase, readings: named(nonZero, locale) }),
       { severity: 'error', related: relatedOf(nonZero, locale) },
     );
   }
@@ -234,26 +240,19 @@ function checkShare(claim: Claim, t3: TableValues | null, locale: Locale): Findi
   const fixed = (exact: number) => roundTo(exact, stated.decimals).toFixed(stated.decimals);
   const rates = distinct.map((r) => ({ r, exact: (numerator.value / r.value) * 100 }));
   if (rates.some(({ exact }) => Math.abs(roundTo(exact, stated.decimals) - stated.value) < 1e-9)) return null;
-  const described = rates
-    .map(({ r, exact }) => {
-      const expected = fixed(exact);
-      return locale === 'zh' ? `占${r.zh} ${r.value} 的 ${expected}%` : `${expected}% of ${r.en}, ${r.value}`;
-    })
-    .join(locale === 'zh' ? '，' : '; ');
+  const shares = rates.map(({ r, exact }) => ({ label: nameOf(r, locale), value: r.value, expected: fixed(exact) }));
   return finding(
     'narrative.percent',
     claim.span,
-    locale === 'zh'
-      ? `正文“${claim.phrase}”与表三不符：${numerator.value} 件应为${described}，实写 ${stated.raw}；请核对`
-      : `“${claim.phrase}” does not match table 3: ${numerator.value} is ${described}, but ${stated.raw} is written; check it`,
+    message(locale, 'narrative.share', { phrase: claim.phrase, numerator: numerator.value, shares, raw: stated.raw }),
     {
       related: [
-        { span: numerator.span, message: locale === 'zh' ? `分子：${numerator.raw}` : `Numerator: ${numerator.raw}` },
+        { span: numerator.span, message: message(locale, 'narrative.numerator', { raw: numerator.raw }) },
         ...relatedOf(distinct, locale),
       ],
       fixes:
         distinct.length === 1
-          ? [{ title: locale === 'zh' ? `改为 ${fixed(rates[0].exact)}%` : `Change to ${fixed(rates[0].exact)}%`, edits: [{ span: claim.span, newText: fixed(rates[0].exact) }], preferred: false }]
+          ? [{ title: message(locale, 'fix.percent', { value: fixed(rates[0].exact) }), edits: [{ span: claim.span, newText: fixed(rates[0].exact) }], preferred: false }]
           : [],
     },
   );
@@ -272,15 +271,13 @@ function checkPercent(claim: Claim, t3: TableValues | null, locale: Locale): Fin
   return finding(
     'narrative.percent',
     claim.span,
-    locale === 'zh'
-      ? `比率应为 ${expectedText}%（${numerator.value} ÷ ${denominator.value} = ${exact.toFixed(2)}%），实写 ${stated.raw}；请核对`
-      : `The rate should be ${expectedText}% (${numerator.value} ÷ ${denominator.value} = ${exact.toFixed(2)}%) but ${stated.raw} is written; check it`,
+    message(locale, 'narrative.percent', { expected: expectedText, numerator: numerator.value, denominator: denominator.value, exact: exact.toFixed(2), raw: stated.raw }),
     {
       related: [
-        { span: numerator.span, message: locale === 'zh' ? `分子：${numerator.raw}` : `Numerator: ${numerator.raw}` },
-        { span: denominator.span, message: locale === 'zh' ? `分母：${denominator.raw}` : `Denominator: ${denominator.raw}` },
+        { span: numerator.span, message: message(locale, 'narrative.numerator', { raw: numerator.raw }) },
+        { span: denominator.span, message: message(locale, 'narrative.denominator', { raw: denominator.raw }) },
       ],
-      fixes: [{ title: locale === 'zh' ? `改为 ${expectedText}%` : `Change to ${expectedText}%`, edits: [{ span: claim.span, newText: expectedText }], preferred: false }],
+      fixes: [{ title: message(locale, 'fix.percent', { value: expectedText }), edits: [{ span: claim.span, newText: expectedText }], preferred: false }],
     },
   );
 }
@@ -294,9 +291,7 @@ function checkFees(model: ReportModel, locale: Locale): Finding[] {
       finding(
         'narrative.fee',
         amount.span,
-        locale === 'zh'
-          ? `此处写明收取信息处理费 ${amount.number!.raw}，与“${none.phrase}”矛盾；请核对`
-          : `A fee of ${amount.number!.raw} is stated here, contradicting “${none.phrase}”; check it`,
+        message(locale, 'narrative.fee', { amount: amount.number!.raw, phrase: none.phrase }),
         { related: [{ span: none.span, message: none.phrase }] },
       ),
     );
@@ -312,9 +307,7 @@ function checkFees(model: ReportModel, locale: Locale): Finding[] {
         finding(
           'narrative.fee',
           cell.span,
-          locale === 'zh'
-            ? `表三有 ${lapsed} 件申请因逾期未缴纳信息处理费而不再处理，但第六部分未说明信息处理费的收取情况；请在“六、其他需要报告的事项”中写明`
-            : `Table 3 shows ${lapsed} request(s) lapsed for an unpaid processing fee, but section 6 says nothing about fees; state the fees collected there`,
+          message(locale, 'narrative.fee-lapsed', { lapsed }),
         ),
       );
     }
@@ -333,7 +326,7 @@ export function checkNarrative(model: ReportModel, locale: Locale): Finding[] {
     else if (claim.kind === 'none-received' || claim.kind === 'no-review-litigation' || claim.kind === 'no-corrected') problem = checkStatement(claim, model, locale);
     else if (claim.number && t3) {
       const readings = table3Readings(claim, t3, model);
-      if (readings.length > 0 && !readings.some((r) => r.value === claim.number!.value)) problem = mismatch(claim, readings, locale, '表三');
+      if (readings.length > 0 && !readings.some((r) => r.value === claim.number!.value)) problem = mismatch(claim, readings, locale, 'table3');
     }
     if (problem) findings.push(problem);
   }

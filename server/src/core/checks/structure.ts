@@ -4,6 +4,7 @@
 import type { ReportModel, Row, SectionNumber } from '../model';
 import { numeral, type Locale } from '../i18n';
 import { FORMAT_2021_FIRST_YEAR, OUTDATED_LABELS, SECTIONS, TABLES, TRIAL_TABLE2_TERMS } from '../schema';
+import { message } from '../messages';
 import { lineEndOf, lineOf, normalizeLabel } from '../text';
 import { finding, type Finding, type Fix } from './rules';
 import { sectionSkeleton } from '../template';
@@ -17,7 +18,7 @@ function insertSection(model: ReportModel, number: SectionNumber, at: number, lo
   const needsBreak = at > 0 && model.text[at - 1] !== '\n';
   const newText = `${needsBreak ? '\n\n' : ''}${sectionSkeleton(number, headingPrefix).join('\n')}\n`;
   return {
-    title: locale === 'zh' ? `插入“${sectionTitle(number)}”` : `Insert “${sectionTitle(number)}”`,
+    title: message(locale, 'fix.insert-section', { title: sectionTitle(number) }),
     edits: [{ span: { start: at, end: at }, newText }],
     preferred: true,
   };
@@ -31,20 +32,20 @@ function checkSections(model: ReportModel, locale: Locale): Finding[] {
         return finding(
           'structure.missing-section',
           issue.span,
-          locale === 'zh' ? `缺少第${numeral(issue.number)}部分“${title}”；年度报告格式要求六个部分齐全` : `Section ${issue.number} “${title}” is missing; the format requires all six sections`,
+          message(locale, 'structure.missing-section', { number: issue.number, title }),
           { fixes: [insertSection(model, issue.number, issue.span.start, locale)] },
         );
       case 'duplicate':
         return finding(
           'structure.duplicate-section',
           issue.span,
-          locale === 'zh' ? `第${numeral(issue.number)}部分“${title}”重复出现；请删除或合并重复的部分` : `Section ${issue.number} “${title}” appears twice; remove or merge the duplicate`,
+          message(locale, 'structure.duplicate-section', { number: issue.number, title }),
         );
       case 'order':
         return finding(
           'structure.section-order',
           issue.span,
-          locale === 'zh' ? `此部分应为第${numeral(issue.number)}部分“${title}”，次序或序号不对；请按一至六的顺序排列` : `This should be section ${issue.number} “${title}”; its place or number is wrong, keep the order 一 to 六`,
+          message(locale, 'structure.section-order', { number: issue.number, title }),
         );
     }
   });
@@ -62,8 +63,8 @@ function checkRowLabels(model: ReportModel, locale: Locale): Finding[] {
         finding(
           'structure.row-label',
           row.labelSpan,
-          locale === 'zh' ? `行标签与格式不一致：应为“${row.canonicalLabel}”，实为“${row.labelText}”` : `The row label differs from the format: it should be “${row.canonicalLabel}”, not “${row.labelText}”`,
-          { fixes: [{ title: locale === 'zh' ? `改为“${row.canonicalLabel}”` : `Change to “${row.canonicalLabel}”`, edits: [{ span: row.labelSpan, newText: row.canonicalLabel }], preferred: true }] },
+          message(locale, 'structure.row-label', { expected: row.canonicalLabel, written: row.labelText }),
+          { fixes: [{ title: message(locale, 'fix.row-label', { label: row.canonicalLabel }), edits: [{ span: row.labelSpan, newText: row.canonicalLabel }], preferred: true }] },
         ),
       );
     }
@@ -79,16 +80,8 @@ function trialFormatReport(model: ReportModel, year: number, locale: Locale): Fi
   const first = model.outdated.find((o) => TRIAL_TABLE2_TERMS[o.label] !== undefined);
   const span = first?.span ?? model.title?.span;
   if (!span) return [];
-  const six = model.tables.table3?.sixSingle === true;
-  return [
-    finding(
-      'structure.outdated-format',
-      span,
-      locale === 'zh'
-        ? `本报告的统计表是2019年试行格式（国办公开办函〔2019〕60号）；${year}年度报告应使用2021年格式（国办公开办函〔2021〕30号）：表二改为本年制发/本年废止/现行有效等栏目${six ? '，表三“（六）其他处理”分为三行' : ''}`
-        : `The report's tables follow the 2019 trial format (国办公开办函〔2019〕60号); a ${year} report uses the 2021 format (国办公开办函〔2021〕30号): table 2 with the columns issued / repealed / in force and the like${six ? ', and “（六）其他处理” of table 3 in three rows' : ''}`,
-    ),
-  ];
+  const sixSingle = model.tables.table3?.sixSingle === true;
+  return [finding('structure.outdated-format', span, message(locale, 'structure.trial-format-report', { year, sixSingle }))];
 }
 
 function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
@@ -100,9 +93,7 @@ function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
     return finding(
       'structure.outdated-format',
       o.span,
-      locale === 'zh'
-        ? `“${o.label}”是2019年试行格式的内容；${year}年度报告应使用2021年格式：${replacement.zh}`
-        : `“${o.label}” belongs to the 2019 trial format; a ${year} report uses the 2021 format: ${replacement.en}`,
+      message(locale, 'structure.outdated-label', { label: o.label, year, replacement: replacement[locale] }),
     );
   });
   const six = model.tables.table3?.sixSingle ? model.tables.table3.rows.find((r) => r.rowId === 'r6') : undefined;
@@ -113,9 +104,7 @@ function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
       finding(
         'structure.outdated-format',
         six.labelSpan,
-        locale === 'zh'
-          ? `“（六）其他处理”只有一行，是2019年试行格式；${year}年度报告应使用2021年格式，分为 ${subRows.length} 行：${subRows.map((r) => r.label).join('；')}`
-          : `“（六）其他处理” as a single row is the 2019 trial format; a ${year} report uses the 2021 format with ${subRows.length} sub-rows: ${subRows.map((r) => r.label).join('; ')}`,
+        message(locale, 'structure.six-single-row', { year, rows: subRows.map((r) => r.label) }),
         { fixes: fix ? [fix] : [] },
       ),
     );
@@ -127,7 +116,7 @@ function checkOutdated(model: ReportModel, locale: Locale): Finding[] {
         finding(
           'structure.outdated-format',
           row.labelSpan,
-          locale === 'zh' ? `“${trial}”是2019年试行格式的行名；2021年格式为“${row.canonicalLabel}”` : `“${trial}” is the 2019 trial format's row; the 2021 format has “${row.canonicalLabel}”`,
+          message(locale, 'structure.trial-row-label', { trial, label: row.canonicalLabel }),
         ),
       );
     }
@@ -155,7 +144,7 @@ function sixSubRowsFix(model: ReportModel, six: Row, locale: Locale): Fix | null
   const lines = [rewrite(`（六）其他处理${separator}${first}`, true), rewrite(second, true), rewrite(third, false)];
   const eol = model.text.slice(end, end + 2) === '\r\n' ? '\r\n' : '\n';
   return {
-    title: locale === 'zh' ? '按2021年格式分为三行（原数字记入“3.其他”）' : 'Split into the 2021 format\'s three rows (the figures go to 3.其他)',
+    title: message(locale, 'fix.split-six'),
     edits: [{ span: { start, end }, newText: lines.join(eol) }],
     preferred: true,
   };
@@ -175,9 +164,7 @@ function checkGovernmentDuties(model: ReportModel, locale: Locale): Finding[] {
     finding(
       'structure.government-duties',
       title.span,
-      locale === 'zh'
-        ? `人民政府的年度报告应写明政府信息公开工作考核、社会评议和责任追究结果（条例第五十条第（四）项）；正文未提及：${missing.join('、')}`
-        : `A people's government's report must give the results of appraisal, public evaluation and accountability (Regulation art. 50(4)); not mentioned: ${missing.join(', ')}`,
+      message(locale, 'structure.government-duties', { missing }),
     ),
   ];
 }
@@ -191,10 +178,8 @@ function checkYears(model: ReportModel, locale: Locale): Finding[] {
       finding(
         'year.mismatch',
         y.span,
-        locale === 'zh'
-          ? `报告年度为 ${year} 年，此处写作 ${y.year} 年；请核对是否为其他年度报告的遗留文字`
-          : `The report is for ${year} but this says ${y.year}; check for text left over from another year's report`,
-        { fixes: [{ title: locale === 'zh' ? `改为 ${year}` : `Change to ${year}`, edits: [{ span: y.span, newText: String(year) }], preferred: true }] },
+        message(locale, 'year.mismatch', { year, written: y.year }),
+        { fixes: [{ title: message(locale, 'fix.year', { year }), edits: [{ span: y.span, newText: String(year) }], preferred: true }] },
       ),
     );
 }

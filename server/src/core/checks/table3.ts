@@ -3,14 +3,15 @@
 
 import type { Cell, ReportModel } from '../model';
 import type { Locale } from '../i18n';
+import { message } from '../messages';
 import { TABLES } from '../schema';
 import { columnName, resultRowIds, rowName, TABLE3_APPLICANT_COLUMNS, tableValues, type TableValues } from '../values';
 import { finding, type Finding, type Related } from './rules';
 
 const related = (cells: Cell[], describe: (c: Cell) => string): Related[] => cells.map((c) => ({ span: c.span, message: describe(c) }));
 
-function cellLabel(cell: Cell): string {
-  return `${rowName('table3', cell.rowId)} / ${columnName('table3', cell.columnId)}：${cell.raw || '（空）'}`;
+function cellLabel(cell: Cell, locale: Locale): string {
+  return message(locale, 'related.cell', { row: rowName('table3', cell.rowId), column: columnName('table3', cell.columnId), raw: cell.raw });
 }
 
 /** total − expected, per key, for the checks that fail. */
@@ -38,11 +39,9 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
       finding(
         'table3.row-total',
         totalCell.span,
-        locale === 'zh'
-          ? `“${label}”行的总计应为 ${sum}（六类申请人之和），实为 ${total}；请核对各列数值或将总计改为 ${sum}`
-          : `The total of row “${label}” should be ${sum} (the sum of the six applicant columns) but is ${total}; check the columns or change the total to ${sum}`,
+        message(locale, 'table3.row-total', { label, sum, total }),
         {
-          related: related(values.cellsOf(TABLE3_APPLICANT_COLUMNS.map((c) => [row.rowId, c])), cellLabel),
+          related: related(values.cellsOf(TABLE3_APPLICANT_COLUMNS.map((c) => [row.rowId, c])), (c) => cellLabel(c, locale)),
           fixes: [totalFix(totalCell, sum, locale)],
         },
       ),
@@ -59,11 +58,9 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
       finding(
         'table3.result-total',
         cell.span,
-        locale === 'zh'
-          ? `“${column.label}”列的（七）总计应为 ${sum}（（一）至（六）各项之和），实为 ${seventh}；请核对办理结果各项或将总计改为 ${sum}`
-          : `(7) total of column “${column.label}” should be ${sum} (the sum of results (1)–(6)) but is ${seventh}; check the results or change the total to ${sum}`,
+        message(locale, 'table3.result-total', { column: column.label, sum, total: seventh }),
         {
-          related: related(values.cellsOf(resultRowIds(values.table).map((r) => [r, column.id])).filter((c) => c.value.kind !== 'number' || c.value.value !== 0), cellLabel),
+          related: related(values.cellsOf(resultRowIds(values.table).map((r) => [r, column.id])).filter((c) => c.value.kind !== 'number' || c.value.value !== 0), (c) => cellLabel(c, locale)),
           fixes: [totalFix(cell, sum, locale)],
         },
       ),
@@ -79,18 +76,13 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
     const expectedForward = left - handled;
     balanceFailures.set(column.id, { excess: left - right, expected: expectedForward });
     const forwardCell = values.cell('forward', column.id)!;
-    const message =
-      locale === 'zh'
-        ? `“${column.label}”列不满足勾稽关系：第一项 ${received} 加第二项 ${carried} 为 ${left}，第三项（七）总计 ${handled} 加第四项 ${forward} 为 ${right}` +
-          (expectedForward >= 0 ? `；结转下年度应为 ${expectedForward}，或核对其他三项` : '；请核对各项数值')
-        : `Column “${column.label}” does not balance: item 1 (${received}) + item 2 (${carried}) = ${left}, but (7) total (${handled}) + item 4 (${forward}) = ${right}` +
-          (expectedForward >= 0 ? `; carried forward should be ${expectedForward}, or check the other items` : '; check the figures');
+    const text = message(locale, 'table3.balance', { column: column.label, received, carried, left, handled, forward, right, expectedForward });
     findings.push(
-      finding('table3.balance', forwardCell.span, message, {
-        related: related(values.cellsOf([['new', column.id], ['carried', column.id], ['r7', column.id]]), cellLabel),
+      finding('table3.balance', forwardCell.span, text, {
+        related: related(values.cellsOf([['new', column.id], ['carried', column.id], ['r7', column.id]]), (c) => cellLabel(c, locale)),
         fixes:
           expectedForward >= 0
-            ? [{ title: locale === 'zh' ? `将结转下年度改为 ${expectedForward}（一 + 二 − （七））` : `Change carried forward to ${expectedForward} (1 + 2 − (7))`, edits: [{ span: forwardCell.span, newText: String(expectedForward) }], preferred: false }]
+            ? [{ title: message(locale, 'fix.carried-forward', { value: expectedForward }), edits: [{ span: forwardCell.span, newText: String(expectedForward) }], preferred: false }]
             : [],
       }),
     );
@@ -101,7 +93,7 @@ export function checkTable3(model: ReportModel, locale: Locale): Finding[] {
 }
 
 function totalFix(cell: Cell, value: number, locale: Locale) {
-  return { title: locale === 'zh' ? `将总计改为 ${value}` : `Change the total to ${value}`, edits: [{ span: cell.span, newText: String(value) }], preferred: false };
+  return { title: message(locale, 'fix.total', { value }), edits: [{ span: cell.span, newText: String(value) }], preferred: false };
 }
 
 /**
@@ -143,9 +135,7 @@ function suspectCells(
     if (corrected < 0) continue;
     const rowLabel = rowName('table3', candidate.rowId);
     const columnLabel = columnName('table3', candidate.columnId);
-    const columnCheck = resultRows.has(candidate.rowId)
-      ? locale === 'zh' ? '（七）总计' : '(7) total'
-      : locale === 'zh' ? '勾稽关系' : 'balance';
+    const check = resultRows.has(candidate.rowId) ? 'total' : 'balance';
     const difference = Math.abs(candidate.excess);
     const totalCell = values.cell(candidate.rowId, 'total')!;
     const columnCell = resultRows.has(candidate.rowId) ? values.cell('r7', candidate.columnId)! : values.cell('forward', candidate.columnId)!;
@@ -153,15 +143,13 @@ function suspectCells(
       finding(
         'table3.suspect-cell',
         cell.span,
-        locale === 'zh'
-          ? `此格可能填错：“${rowLabel}”行的总计与“${columnLabel}”列的${columnCheck}都相差 ${difference}；将此格由 ${current} 改为 ${corrected} 可同时修正两处`
-          : `This cell is probably wrong: the total of row “${rowLabel}” and the ${columnCheck} of column “${columnLabel}” are both off by ${difference}; changing it from ${current} to ${corrected} fixes both`,
+        message(locale, 'table3.suspect-cell', { row: rowLabel, column: columnLabel, check, difference, current, corrected }),
         {
           related: [
-            { span: totalCell.span, message: locale === 'zh' ? `本行总计：${totalCell.raw}` : `Row total: ${totalCell.raw}` },
-            { span: columnCell.span, message: locale === 'zh' ? `本列${columnCheck}：${columnCell.raw}` : `Column ${columnCheck}: ${columnCell.raw}` },
+            { span: totalCell.span, message: message(locale, 'table3.suspect-cell.row-total', { raw: totalCell.raw }) },
+            { span: columnCell.span, message: message(locale, 'table3.suspect-cell.column-check', { check, raw: columnCell.raw }) },
           ],
-          fixes: [{ title: locale === 'zh' ? `将此格改为 ${corrected}` : `Change this cell to ${corrected}`, edits: [{ span: cell.span, newText: String(corrected) }], preferred: true }],
+          fixes: [{ title: message(locale, 'fix.cell', { value: corrected }), edits: [{ span: cell.span, newText: String(corrected) }], preferred: true }],
         },
       ),
     );

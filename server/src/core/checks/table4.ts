@@ -2,6 +2,7 @@
 
 import type { ReportModel } from '../model';
 import type { Locale } from '../i18n';
+import { message } from '../messages';
 import { columnName, rowName, TABLE4_PART_COLUMNS, tableValues } from '../values';
 import { finding, type Finding } from './rules';
 
@@ -20,12 +21,10 @@ export function checkTable4(model: ReportModel, locale: Locale): Finding[] {
       finding(
         'table4.group-total',
         cell.span,
-        locale === 'zh'
-          ? `“${group}”的总计应为 ${sum}（结果维持＋结果纠正＋其他结果＋尚未审结），实为 ${total}；请核对各项或将总计改为 ${sum}`
-          : `The total of “${group}” should be ${sum} (upheld + corrected + other + pending) but is ${total}; check the parts or change the total to ${sum}`,
+        message(locale, 'table4.group-total', { group, sum, total }),
         {
-          related: values.cellsOf(parts).map((c) => ({ span: c.span, message: `${group} / ${columnName('table4', c.columnId)}：${c.raw || '（空）'}` })),
-          fixes: [{ title: locale === 'zh' ? `将总计改为 ${sum}` : `Change the total to ${sum}`, edits: [{ span: cell.span, newText: String(sum) }], preferred: false }],
+          related: values.cellsOf(parts).map((c) => ({ span: c.span, message: message(locale, 'related.cell', { row: group, column: columnName('table4', c.columnId), raw: c.raw }) })),
+          fixes: [{ title: message(locale, 'fix.total', { value: sum }), edits: [{ span: cell.span, newText: String(sum) }], preferred: false }],
         },
       ),
     );
