@@ -13,19 +13,19 @@ const CLIENT_NAME = '政府信息公开年度报告';
 
 let client: LanguageClient | undefined;
 
-// Strings are chosen by UI language here (no package.nls for runtime strings, no l10n bundle to ship).
-const zh = vscode.env.language.toLowerCase().startsWith('zh');
+// Strings through vscode.l10n: the English text is the key, l10n/bundle.l10n.zh-cn.json has the Chinese.
 const text = {
-  yearPrompt: zh ? '报告年度（例如 2024）' : 'Report year (for example 2024)',
-  yearInvalid: zh ? '请输入四位数的年份，例如 2024' : 'Enter a four-digit year, for example 2024',
-  bodyPrompt: zh ? '发布机关全称' : 'Full name of the issuing body',
-  bodyPlaceholder: zh ? '例如：某某区人民政府办公室' : 'e.g. 某某区人民政府办公室 (name of the issuing body)',
-  bodyInvalid: zh ? '请填写发布机关名称' : 'Enter the name of the issuing body',
-  noEditor: zh ? '请先打开一份年度报告。' : 'Open an annual report first.',
-  noTemplate: zh ? '语言服务器未返回报告模板。' : 'The language server returned no report template.',
-  importTitle: zh ? '选择要导入的年度报告（Word / PDF / 网页）' : 'Choose the annual report to import (Word / PDF / web page)',
-  importFilter: zh ? '年度报告' : 'Annual report',
-  importing: zh ? '正在读取' : 'Reading',
+  yearPrompt: vscode.l10n.t('Report year (for example 2024)'),
+  yearInvalid: vscode.l10n.t('Enter a four-digit year, for example 2024'),
+  bodyPrompt: vscode.l10n.t('Full name of the issuing body'),
+  bodyPlaceholder: vscode.l10n.t('e.g. 某某区人民政府办公室 (name of the issuing body)'),
+  bodyInvalid: vscode.l10n.t('Enter the name of the issuing body'),
+  noEditor: vscode.l10n.t('Open an annual report first.'),
+  noTemplate: vscode.l10n.t('The language server returned no report template.'),
+  importTitle: vscode.l10n.t('Choose the annual report to import (Word / PDF / web page)'),
+  importFilter: vscode.l10n.t('Annual report'),
+  /** The progress notification while a file is read. */
+  importing: (file: string | undefined) => vscode.l10n.t('Reading {0}…', file ?? ''),
 };
 
 /** Files the server can import (the same list as its readers). */
@@ -110,7 +110,7 @@ async function importReport(target?: vscode.Uri): Promise<void> {
   const request = client.sendRequest(ExecuteCommandRequest.type, { command: 'disclosureReport.server.importReport', arguments: [uri.toString()] });
   // A notification only when reading takes longer than a moment (a large PDF), never a flash for a small file.
   const timer = setTimeout(() => {
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${text.importing} ${uri.path.split('/').pop()}…` }, () => request);
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: text.importing(uri.path.split('/').pop()) }, () => request);
   }, PROGRESS_AFTER_MS);
   const result: unknown = await request.finally(() => clearTimeout(timer));
   const draft = result as { uri?: string; error?: string } | null;

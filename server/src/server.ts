@@ -161,7 +161,8 @@ function scheduleValidation(document: TextDocument): void {
   const timer = setTimeout(() => {
     pending.delete(uri);
     const current = documents.get(uri);
-    if (current && published.get(uri) !== current.version) validate(current);
+    // A version published already is published again only when the workspace changed under its cross-year findings.
+    if (current && (published.get(uri) !== current.version || service.isCrossYearStale(uri))) validate(current);
   }, wait);
   pending.set(uri, { timer, since });
 }
@@ -200,6 +201,7 @@ function refreshDependents(): void {
   setImmediate(() => {
     dependentsScheduled = false;
     for (const document of documents.all()) {
+      // A document waiting for its check (typing) is checked by its timer, which sees the change too.
       if (pending.has(document.uri) || !published.has(document.uri)) continue;
       if (service.isCrossYearStale(document.uri)) validate(document);
     }

@@ -166,15 +166,15 @@ test('carry-over: related location in last year\'s file, quick fix, hover; edits
   }
 });
 
-test('two files claiming the same body and year: a crossyear.duplicate-report warning on each', async () => {
+test('two files claiming the same body and year with other figures: a crossyear.duplicate-report warning on each', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-ws-'));
-  copyFileSync(join(SEEDS_DIR, SEED_2024), join(dir, 'a.txt'));
-  copyFileSync(join(SEEDS_DIR, SEED_2024), join(dir, 'b.txt'));
+  const texts: Record<string, string> = { 'a.txt': readSeed(SEED_2024), 'b.txt': replaceNth(readSeed(SEED_2024), '行政规范性文件 0 0 0', '行政规范性文件 0 0 10') };
+  for (const [name, text] of Object.entries(texts)) writeFileSync(join(dir, name), text);
   const client = await serverFor(dir);
   try {
     await indexed(client);
     for (const [self, other] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
-      client.open(uriOf(join(dir, self)), readSeed(SEED_2024));
+      client.open(uriOf(join(dir, self)), texts[self]);
       const published = await client.diagnosticsFor(uriOf(join(dir, self)), hasCodes('crossyear.duplicate-report'));
       assert.deepEqual(published.diagnostics[0].relatedInformation.map((r: Json) => r.location.uri), [uriOf(join(dir, other))]);
     }
@@ -186,7 +186,8 @@ test('two files claiming the same body and year: a crossyear.duplicate-report wa
 
 /** A report of body n for year: the seed with its body renamed (and, for 2023, seed 003's figures). */
 function generated(n: number, year: 2023 | 2024): string {
-  const body = `示例第${n}区人民政府办公室`;
+  const names = '甲乙丙丁戊己庚辛壬癸';
+  const body = `示例${names[Math.floor((n - 1) / 10)]}${names[(n - 1) % 10]}区人民政府办公室`;
   return year === 2023 ? readSeed(SEED_2023).replace(/老城区人民政府办公室/g, body) : readSeed(SEED_2024).replace(/老城区人民政府办公室/g, body);
 }
 

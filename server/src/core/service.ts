@@ -7,7 +7,7 @@ import { checkCrossYear, type CrossYearCode, type CrossYearFinding } from './che
 import { finding, RULES, type Finding, type RuleLevel } from './checks/rules';
 import { looksMisdecoded, MISDECODED_MESSAGE } from './decode';
 import { tr, type Locale } from './i18n';
-import { bodyKeyOf } from './index/entry';
+import { bodyKeyOf, modelFigures } from './index/entry';
 import { WorkspaceIndex, type IndexEntry, type IndexOptions } from './index/workspaceIndex';
 import type { ReportModel } from './model';
 import { parseReport } from './parse';
@@ -183,12 +183,17 @@ export class ReportService {
     return this.index.reportsOf(key, year - 1).find((e) => e.uri !== uri) ?? null;
   }
 
-  /** Other files claiming this model's body and year. */
+  /**
+   * Other files claiming this model's body and year with other figures (copies that agree are no conflict; a
+   * converted draft and its source are one report).
+   */
   sameYearOf(uri: string, model: ReportModel): IndexEntry[] {
     const key = bodyKeyOf(model.title?.body);
     const year = model.title?.year;
     if (!key || !year) return [];
-    return this.index.reportsOf(key, year).filter((e) => e.uri !== uri);
+    const self = { uri, draftOf: draftSourceOf(model) };
+    const figures = modelFigures(model);
+    return this.index.reportsOf(key, year).filter((e) => e.uri !== uri && !this.index.sameReport(self, e) && e.figures !== figures);
   }
 
   /**
@@ -221,6 +226,10 @@ export class ReportService {
     this.analyses.set(uri, analysis);
     return analysis;
   }
+}
+
+function draftSourceOf(model: ReportModel): string | null {
+  return /^<!-- 来源：(.+?)（由 nianbao 转换/.exec(model.text.slice(0, 400))?.[1] ?? null;
 }
 
 function firstLine(text: string): { start: number; end: number } {

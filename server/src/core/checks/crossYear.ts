@@ -63,6 +63,9 @@ export interface CrossYearFinding extends Omit<Finding, 'code' | 'related'> {
   related: LocatedRelated[];
 }
 
+/** Files named in a duplicate-report finding (and its related information); the rest are counted. */
+const MAX_NAMED = 3;
+
 /** Passages of at least this many characters (whitespace not counted) identical to last year's are hinted. */
 export const MIN_COPIED_PASSAGE = 60;
 
@@ -244,14 +247,16 @@ function checkCopiedText(model: ReportModel, last: IndexEntry, locale: Locale): 
 
 function duplicateReport(model: ReportModel, others: IndexEntry[], locale: Locale): CrossYearFinding {
   const title = model.title!;
-  const names = others.map(fileOf).join(locale === 'zh' ? '、' : ', ');
+  const shown = others.slice(0, MAX_NAMED);
+  const more = others.length - shown.length;
+  const names = shown.map(fileOf).join(locale === 'zh' ? '、' : ', ') + (more > 0 ? (locale === 'zh' ? ` 等 ${others.length} 个文件` : ` and ${more} more`) : '');
   return make(
     'crossyear.duplicate-report',
     title.bodySpan ?? title.span,
     locale === 'zh'
-      ? `工作区中另有文件也是${title.body ?? ''} ${title.year ?? ''} 年的报告：${names}；跨年核对无法确定以哪一份为准`
-      : `Another file is also the ${title.year ?? ''} report of ${title.body ?? ''}: ${names}; cross-year checks cannot tell which one stands`,
-    others.map((o) => ({
+      ? `工作区中另有文件也是${title.body ?? ''} ${title.year ?? ''} 年的报告，且数字不同：${names}；跨年核对无法确定以哪一份为准`
+      : `Another file is also the ${title.year ?? ''} report of ${title.body ?? ''}, with other figures: ${names}; cross-year checks cannot tell which one stands`,
+    shown.map((o) => ({
       uri: o.uri,
       span: o.titleSpan ?? { start: 0, end: 0 },
       range: o.titleRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

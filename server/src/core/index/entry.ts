@@ -55,6 +55,14 @@ export interface ReportFacts {
   sentences: Map<number, IndexedSentence>;
   /** For a draft converted by nianbao: the file name of its source (first line `<!-- 来源：name（由 nianbao 转换…`). */
   draftOf: string | null;
+  /** The figures the rules read, as values only: two files of one body and year conflict when these differ. */
+  figures: string;
+}
+
+/** The figures of facts as one comparable string (values only, no places). */
+export function figuresOf(facts: Pick<ReportFacts, 'carried' | 'forward' | 'inForce'>): string {
+  const values = (cells: Record<string, IndexedCell> | undefined) => Object.fromEntries(Object.entries(cells ?? {}).map(([k, c]) => [k, c.value]));
+  return JSON.stringify([values(facts.carried), values(facts.forward), values(facts.inForce.rules as Record<string, IndexedCell>), values(facts.inForce.normative as Record<string, IndexedCell>)]);
 }
 
 /** Sentences shorter than this (headings, labels) are not worth remembering for copied-text. */
@@ -136,18 +144,19 @@ export function proseSentences(model: ReportModel): ProseSentence[] {
       continue;
     }
     const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
-      if (ch === '\n') newlines++;
-      if (newlines >= 2 && compact !== '') {
-        flush();
-        paragraph++;
-      }
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
+      newlines++;
       continue;
     }
     if (/\s/.test(ch)) continue;
     if (ch === '|' || ch === '#') {
       // Markdown furniture is not prose.
       continue;
+    }
+    if (newlines >= 2) {
+      // A blank line ends the paragraph (and any sentence left open in it).
+      flush();
+      paragraph++;
     }
     newlines = 0;
     if (start < 0) start = i;
@@ -157,6 +166,13 @@ export function proseSentences(model: ReportModel): ProseSentence[] {
   }
   flush();
   return result;
+}
+
+/** The figures of a model (figuresOf its facts, without reading its prose). */
+export function modelFigures(model: ReportModel): string {
+  const inForce: ReportFacts['inForce'] = {};
+  for (const rowId of TABLE2_IN_FORCE_ROWS) inForce[rowId] = rowCells(model, 'table2', rowId);
+  return figuresOf({ carried: rowCells(model, 'table3', 'carried'), forward: rowCells(model, 'table3', 'forward'), inForce });
 }
 
 export function factsOf(model: ReportModel): ReportFacts {
@@ -173,17 +189,20 @@ export function factsOf(model: ReportModel): ReportFacts {
     if (!sentences.has(hash)) sentences.set(hash, { length: s.compact.length, span: s.span, range: rangeOf(model, s.span) });
   }
   const source = /^<!-- 来源：(.+?)（由 nianbao 转换/.exec(model.text.slice(0, 400));
+  const carried = rowCells(model, 'table3', 'carried');
+  const forward = rowCells(model, 'table3', 'forward');
   return {
     body: title?.body ?? null,
     bodyKey: bodyKeyOf(title?.body),
     year: title?.year ?? null,
     titleSpan: title?.span ?? null,
     titleRange: title ? rangeOf(model, title.span) : null,
-    carried: rowCells(model, 'table3', 'carried'),
-    forward: rowCells(model, 'table3', 'forward'),
+    carried,
+    forward,
     inForce,
     sentences,
     draftOf: source ? source[1] : null,
+    figures: figuresOf({ carried, forward, inForce }),
   };
 }
 

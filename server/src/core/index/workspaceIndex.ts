@@ -144,6 +144,11 @@ export class WorkspaceIndex {
     return found.filter((e) => !shadowed.has(fileKey(e.uri))).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
+  /** Whether two entries are one report: a converted draft and the source it names (in the same folder). */
+  sameReport(a: { uri: string; draftOf: string | null }, b: { uri: string; draftOf: string | null }): boolean {
+    return (a.draftOf !== null && siblingKey(a.uri, a.draftOf) === fileKey(b.uri)) || (b.draftOf !== null && siblingKey(b.uri, b.draftOf) === fileKey(a.uri));
+  }
+
   /** Resolves when every operation queued so far is done. */
   idle(): Promise<void> {
     return this.enqueue(async () => undefined);
