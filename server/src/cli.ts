@@ -8,13 +8,13 @@
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LocatedRelated } from './core/checks/crossYear';
 import { DecodeError, type EncodingName } from './core/decode';
 import { extractTables } from './core/extract';
 import { localeFrom, type Locale } from './core/i18n';
+import type { Finding, Related } from './core/checks/rules';
 import type { ReportModel, TableId } from './core/model';
 import { parseReport } from './core/parse';
-import { ReportService, type ServiceFinding } from './core/service';
+import { ReportService } from './core/service';
 import { DiskFiles, pathOfUri, uriOfPath } from './core/workspace';
 import { lineOf, positionOf } from './core/text';
 import { describePlace, draftPath, readFailure, readSource, sourceKind, type SourcePlace, type SourceText } from './readers';
@@ -206,12 +206,12 @@ function internalError(file: string, error: unknown): string {
 }
 
 /** Related information in another file: that file as named on the command line, and the range there. */
-function relatedJson(r: LocatedRelated, range: (span: { start: number; end: number }) => unknown, files: Map<string, string>) {
+function relatedJson(r: Related, range: (span: { start: number; end: number }) => unknown, files: Map<string, string>) {
   if (r.uri !== undefined && r.range) return { message: r.message, file: files.get(r.uri) ?? pathOfUri(r.uri) ?? r.uri, range: r.range };
   return { message: r.message, range: range(r.span) };
 }
 
-function findingJson(f: ServiceFinding, model: ReportModel, source: SourceText, files: Map<string, string>) {
+function findingJson(f: Finding, model: ReportModel, source: SourceText, files: Map<string, string>) {
   const range = (span: { start: number; end: number }) => ({ start: positionOf(model.lineStarts, span.start), end: positionOf(model.lineStarts, span.end) });
   const place = cellPlace(source, model, f.span.start);
   return {
@@ -221,7 +221,7 @@ function findingJson(f: ServiceFinding, model: ReportModel, source: SourceText, 
     message: f.message,
     range: range(f.span),
     text: model.text.slice(f.span.start, f.span.end),
-    related: f.related.map((r: LocatedRelated) => relatedJson(r, range, files)),
+    related: f.related.map((r: Related) => relatedJson(r, range, files)),
   };
 }
 
@@ -281,7 +281,7 @@ async function check(options: CheckOptions, files: string[]): Promise<number> {
       continue;
     }
     let model: ReportModel;
-    let findings: ServiceFinding[] | null;
+    let findings: Finding[] | null;
     try {
       model = parseReport(decoded.text);
       findings = model.isReport || /\.nianbao\.(txt|md)$/.test(file) ? service.checkModel(uris.get(file)!, model) : null;

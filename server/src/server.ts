@@ -17,7 +17,6 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { crossYearLevels } from './core/checks/crossYear';
 import type { Finding } from './core/checks/rules';
 import { localeFrom, type Locale } from './core/i18n';
 import { t } from './core/messages';
@@ -176,10 +175,10 @@ function readMaxLiveSize(raw: unknown): number {
 async function refreshSettings(pushed?: unknown): Promise<void> {
   if (pullConfiguration) {
     const section: unknown = await connection.workspace.getConfiguration('disclosureReport');
-    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section), crossYearLevels: crossYearLevels(section) });
+    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section) });
   } else if (pushed !== undefined) {
     const section = (pushed as Record<string, unknown> | null)?.disclosureReport ?? pushed;
-    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section), crossYearLevels: crossYearLevels(section) });
+    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section) });
   } else {
     service.configure({});
   }

@@ -7,8 +7,9 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport } from '../../server/src/core/parse';
-import { ReportService, type ServiceFinding } from '../../server/src/core/service';
-import type { CrossYearFinding } from '../../server/src/core/checks/crossYear';
+import { ReportService } from '../../server/src/core/service';
+import type { Finding } from '../../server/src/core/checks/rules';
+import { readSettings } from '../../server/src/core/settings';
 import { MemoryFiles } from '../../server/src/core/workspace';
 import { computeLineStarts, positionOf } from '../../server/src/core/text';
 import { bodyKeyOf } from '../../server/src/core/index/entry';
@@ -36,7 +37,7 @@ async function serviceWith(files: Record<string, string>): Promise<ReportService
   return service;
 }
 
-const crossYear = (findings: ServiceFinding[]) => findings.filter((f): f is CrossYearFinding => f.code.startsWith('crossyear.'));
+const crossYear = (findings: Finding[]) => findings.filter((f) => f.code.startsWith('crossyear.'));
 
 /** The (line, character) range of the n-th occurrence of find in text, as the LSP counts. */
 function rangeIn(text: string, find: string, n = 0, within = 0) {
@@ -167,9 +168,10 @@ test('disable comments and rule levels apply to the cross-year rules', async () 
   const service = await serviceWith({ [SEED_2023]: readSeed(SEED_2023), [SEED_2024]: text });
   const disabled = `<!-- nianbao-disable-file crossyear.in-force -->\n${text}`;
   assert.deepEqual(crossYear(service.checkModel(uriOf(SEED_2024), parseReport(disabled))), []);
-  service.configure({ crossYearLevels: { 'crossyear.in-force': 'error' } });
+  // Levels through the ordinary settings (disclosureReport.rules.crossyear.in-force).
+  service.configure({ settings: readSettings({ rules: { crossyear: { 'in-force': 'error' } } }) });
   assert.deepEqual(crossYear(service.checkModel(uriOf(SEED_2024), parseReport(text))).map((f) => f.severity), ['error']);
-  service.configure({ crossYearLevels: { 'crossyear.in-force': 'off' } });
+  service.configure({ settings: readSettings({ rules: { 'crossyear.in-force': 'off' } }) });
   assert.deepEqual(crossYear(service.checkModel(uriOf(SEED_2024), parseReport(text))), []);
 });
 

@@ -147,6 +147,22 @@ const zh = {
   'import.not-local': (p: { uri: string }) => `只能导入本机上的文件：${p.uri}`,
   'import.unsupported': (p: { file: string }) => `不支持的文件类型：${p.file}（可导入 .docx .pdf .html .htm .shtml）`,
   'import.failed': (p: { file: string; failure: string }) => `无法导入 ${p.file}：${p.failure}`,
+
+  // ---- Across years (checks/crossYear.ts). ----
+  'crossyear.carry-over': (p: { column: string; now: number; year: number | null; file: string; before: number }) =>
+    `二、上年结转（${p.column}）为 ${p.now}，而 ${p.year} 年报告（${p.file}）的“四、结转下年度继续办理”为 ${p.before}：两者应相等`,
+  'crossyear.carry-over.related': (p: { column: string; year: number | null; before: number }) => `${p.year} 年报告：四、结转下年度继续办理（${p.column}）${p.before}`,
+  'fix.carry-over': (p: { year: number | null; before: number }) => `将此格改为 ${p.before}（${p.year} 年报告的结转下年度数）`,
+  'crossyear.in-force': (p: { row: string; valid: number; year: number | null; file: string; before: number; issued: number; repealed: number; expected: number }) =>
+    `${p.row}现行有效件数为 ${p.valid}，而按 ${p.year} 年报告（${p.file}）应为 ${p.before} + ${p.issued} − ${p.repealed} = ${p.expected}（上年现行有效 + 本年制发 − 本年废止）；如有修订或清理，请在正文说明`,
+  'crossyear.in-force.related': (p: { row: string; year: number | null; before: number }) => `${p.year} 年报告：${p.row}现行有效件数 ${p.before}`,
+  'crossyear.copied-text': (p: { length: number; year: number | null; file: string }) =>
+    `此段（${p.length} 字）与 ${p.year} 年报告（${p.file}）相同：年度报告不得内容雷同，请按本年度情况撰写`,
+  'crossyear.copied-text.related': (p: { year: number | null }) => `${p.year} 年报告中的相同段落`,
+  /** `files`: the files named (at most a few); `total`: how many there are; `more`: how many are not named. */
+  'crossyear.duplicate-report': (p: { body: string; year: number | null; files: string[]; total: number; more: number }) =>
+    `工作区中另有文件也是${p.body} ${p.year ?? ''} 年的报告，且数字不同：${p.files.join('、')}${p.more > 0 ? ` 等 ${p.total} 个文件` : ''}；跨年核对无法确定以哪一份为准`,
+  'crossyear.duplicate-report.related': (p: { file: string }) => `同一机关同一年度的报告：${p.file}`,
 };
 
 /** The ids and their parameters, as the Chinese catalog defines them; every locale provides all of them. */
@@ -250,6 +266,19 @@ const en: Catalog = {
   'import.not-local': (p) => `Only files on this machine can be imported: ${p.uri}`,
   'import.unsupported': (p) => `Unsupported file type: ${p.file} (.docx .pdf .html .htm .shtml can be imported)`,
   'import.failed': (p) => `Cannot import ${p.file}: ${p.failure}`,
+
+  'crossyear.carry-over': (p) =>
+    `二、上年结转 (${p.column}) is ${p.now}, but the ${p.year} report (${p.file}) carried ${p.before} forward (四、结转下年度继续办理): they should be equal`,
+  'crossyear.carry-over.related': (p) => `${p.year} report: 四、结转下年度继续办理 (${p.column}) ${p.before}`,
+  'fix.carry-over': (p) => `Change this cell to ${p.before} (carried forward in the ${p.year} report)`,
+  'crossyear.in-force': (p) =>
+    `${p.row} in force is ${p.valid}, but from the ${p.year} report (${p.file}) it should be ${p.before} + ${p.issued} − ${p.repealed} = ${p.expected} (last year's in force + issued − repealed); explain amendments or clean-ups in the text`,
+  'crossyear.in-force.related': (p) => `${p.year} report: ${p.row} in force ${p.before}`,
+  'crossyear.copied-text': (p) => `This passage (${p.length} characters) is identical to the ${p.year} report (${p.file}): annual reports must not copy last year's text`,
+  'crossyear.copied-text.related': (p) => `The same passage in the ${p.year} report`,
+  'crossyear.duplicate-report': (p) =>
+    `Another file is also the ${p.year ?? ''} report of ${p.body}, with other figures: ${p.files.join(', ')}${p.more > 0 ? ` and ${p.more} more` : ''}; cross-year checks cannot tell which one stands`,
+  'crossyear.duplicate-report.related': (p) => `Report of the same body and year: ${p.file}`,
 };
 
 /** One catalog per locale: a Locale added without its catalog does not compile. */

@@ -241,6 +241,34 @@ export const RULE_REGISTRY = [
     },
     summary: 'a report opened in the editor with the wrong encoding (GBK read as UTF-8 or Latin-1): reopen it with GBK/GB18030',
   },
+  {
+    code: 'crossyear.carry-over',
+    family: 'crossyear',
+    severity: 'error',
+    description: { zh: '本年“二、上年结转”与上年报告的“四、结转下年度继续办理”不符（按列）。', en: "This year's 二、上年结转 differs from last year's 四、结转下年度继续办理 (per column)." },
+    summary: "二、上年结转 ≠ last year's 四、结转下年度继续办理 in a column (last year's report of the same body in the workspace)",
+  },
+  {
+    code: 'crossyear.in-force',
+    family: 'crossyear',
+    severity: 'warning',
+    description: { zh: '规章或行政规范性文件的现行有效件数不等于上年现行有效 + 本年制发 − 本年废止。', en: "现行有效 of 规章 / 行政规范性文件 ≠ last year's 现行有效 + 本年制发 − 本年废止." },
+    summary: "现行有效 of 规章 / 行政规范性文件 ≠ last year's 现行有效 + 本年制发 − 本年废止",
+  },
+  {
+    code: 'crossyear.copied-text',
+    family: 'crossyear',
+    severity: 'hint',
+    description: { zh: '与上年报告相同的长段文字（格式要求不得内容雷同）。', en: "A long passage identical to last year's report (the format forbids copied reports)." },
+    summary: "a passage of 60 characters or more identical to last year's report (内容雷同)",
+  },
+  {
+    code: 'crossyear.duplicate-report',
+    family: 'crossyear',
+    severity: 'warning',
+    description: { zh: '工作区中另有文件是同一机关同一年度的报告，且数字不同。', en: 'Another file in the workspace is the report of the same body and year, with other figures.' },
+    summary: 'two files of the workspace claim the same body and year with different figures',
+  },
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleCode = (typeof RULE_REGISTRY)[number]['code'];

@@ -3,8 +3,8 @@
 // publishes what it returns; the command line hands it files; tests hand it memory.
 
 import { applySuppressions, runChecks } from './checks';
-import { checkCrossYear, type CrossYearCode, type CrossYearFinding } from './checks/crossYear';
-import { finding, RULES, type Finding, type RuleLevel } from './checks/rules';
+import { checkCrossYear } from './checks/crossYear';
+import { finding, RULES, type Finding } from './checks/rules';
 import { looksMisdecoded, MISDECODED_MESSAGE } from './decode';
 import { tr, type Locale } from './i18n';
 import { bodyKeyOf, modelFigures } from './index/entry';
@@ -14,7 +14,6 @@ import { parseReport } from './parse';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { WorkspaceFiles } from './workspace';
 
-export type ServiceFinding = Finding | CrossYearFinding;
 
 /** What the service needs of a document (a vscode-languageserver TextDocument is one). */
 export interface ServiceDocument {
@@ -33,7 +32,7 @@ export interface Analysis {
   generation: number;
   model: ReportModel | null;
   /** The findings to publish for this version ([] when the document is not a checked report). */
-  findings: ServiceFinding[];
+  findings: Finding[];
   /** The findings of this document alone (cached per version; the cross-year ones are added to them). */
   own: Finding[];
   /** A checked report whose model the features may use (not a text read with the wrong encoding). */
@@ -50,7 +49,6 @@ export interface ServiceOptions {
   locale?: Locale;
   settings?: Settings;
   maxLiveSize?: number;
-  crossYearLevels?: Partial<Record<CrossYearCode, RuleLevel>>;
 }
 
 export class ReportService {
@@ -58,7 +56,6 @@ export class ReportService {
   locale: Locale = 'zh';
   settings: Settings = DEFAULT_SETTINGS;
   maxLiveSize = DEFAULT_MAX_LIVE_SIZE;
-  private crossYearLevels: Partial<Record<CrossYearCode, RuleLevel>> = {};
   /** Bumped when the settings change: findings cached under an older generation are stale. */
   private generation = 0;
   private readonly analyses = new Map<string, Analysis>();
@@ -78,7 +75,6 @@ export class ReportService {
     if (options.locale) this.locale = options.locale;
     if (options.settings) this.settings = options.settings;
     if (options.maxLiveSize !== undefined) this.maxLiveSize = options.maxLiveSize;
-    if (options.crossYearLevels) this.crossYearLevels = options.crossYearLevels;
     this.generation++;
   }
 
@@ -200,7 +196,7 @@ export class ReportService {
    * A whole file checked at once (the command line): own findings and the cross-year ones, sorted as runChecks
    * sorts. Nothing is cached.
    */
-  checkModel(uri: string, model: ReportModel): ServiceFinding[] {
+  checkModel(uri: string, model: ReportModel): Finding[] {
     const own = runChecks(model, { locale: this.locale, rules: this.settings.rules });
     return this.withCrossYear(uri, model, own).findings;
   }
@@ -210,15 +206,15 @@ export class ReportService {
     return entries.map((e) => (e ? `${e.uri}#${e.rev}` : '-')).join('|');
   }
 
-  private withCrossYear(uri: string, model: ReportModel, own: Finding[]): { findings: ServiceFinding[]; crossKey: string } {
+  private withCrossYear(uri: string, model: ReportModel, own: Finding[]): { findings: Finding[]; crossKey: string } {
     const lastYear = this.lastYearOf(uri, model);
     const sameYear = this.sameYearOf(uri, model);
     const crossKey = [lastYear, ...sameYear].map((e) => (e ? `${e.uri}#${e.rev}` : '-')).join('|');
     if (!lastYear && sameYear.length === 0) return { findings: own, crossKey };
-    const cross = checkCrossYear(model, { lastYear, sameYear, levels: this.crossYearLevels }, this.locale);
+    const cross = checkCrossYear(model, { lastYear, sameYear, levels: this.settings.rules }, this.locale);
     // The draft's disable comments apply to these rules too (`nianbao-disable-next-line crossyear.carry-over`, or `crossyear`).
-    const kept = applySuppressions(cross as unknown as Finding[], model) as unknown as CrossYearFinding[];
-    const findings: ServiceFinding[] = [...own, ...kept].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    const kept = applySuppressions(cross, model);
+    const findings: Finding[] = [...own, ...kept].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     return { findings, crossKey };
   }
 

@@ -1,8 +1,7 @@
 // Findings → LSP diagnostics.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { LocatedRelated } from '../core/checks/crossYear';
-import type { Severity } from '../core/checks/rules';
+import type { Finding, Related, Severity } from '../core/checks/rules';
 import type { ReportModel } from '../core/model';
 import { toRange } from './convert';
 
@@ -15,25 +14,16 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic is made of: a Finding, or a cross-year finding whose related information may be in another file. */
-interface DiagnosticFinding {
-  code: string;
-  severity: Severity;
-  span: { start: number; end: number };
-  message: string;
-  related: LocatedRelated[];
-}
-
 /**
  * Related information in this document is placed from its span; in another file (`uri` set) from the range the
  * finding carries (that file's text is not at hand).
  */
-function relatedLocation(related: LocatedRelated, model: ReportModel, uri: string) {
+function relatedLocation(related: Related, model: ReportModel, uri: string) {
   if (related.uri !== undefined && related.uri !== uri && related.range) return { uri: related.uri, range: related.range };
   return { uri, range: toRange(model, related.span) };
 }
 
-export function toDiagnostics(findings: readonly DiagnosticFinding[], model: ReportModel, uri: string): Diagnostic[] {
+export function toDiagnostics(findings: readonly Finding[], model: ReportModel, uri: string): Diagnostic[] {
   return findings.map((f) => ({
     range: toRange(model, f.span),
     severity: SEVERITIES[f.severity],

@@ -22,8 +22,14 @@ export interface Fix {
 }
 
 export interface Related {
+  /**
+   * Offsets in the finding's own document; or, with `uri`, in another file (last year's report), whose text is not
+   * at hand: `range` then gives the place as line and character.
+   */
   span: Span;
   message: string;
+  uri?: string;
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 export interface Finding {
