@@ -11,6 +11,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  CodeLensRefreshRequest,
   type InitializeParams,
   type Diagnostic,
   type InitializeResult,
@@ -32,9 +33,11 @@ import { provideCompletion } from './features/completion';
 import { provideFoldingRanges } from './features/folding';
 import { provideFormatting } from './features/formatting';
 import { provideHover } from './features/hover';
+import { provideCodeLenses } from './features/codeLens';
 import { provideInlayHints } from './features/inlayHints';
 import { provideDocumentSymbols } from './features/symbols';
 import { importReport } from './features/importReport';
+import { PREVIEW_REQUEST, providePreview, type PreviewParams } from './features/preview';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -76,7 +79,11 @@ const IMPORT_COMMAND = 'disclosureReport.server.importReport';
 const WATCHED_FILES = '**/*.{txt,md,docx,html,htm,shtml}';
 const SIZE_LIMIT_CODE = 'disclosureReport.maxLiveSize';
 
+/** The language of messages: disclosureReport.language, or the client's locale when it is auto. */
 let locale: Locale = 'zh';
+/** The client's display language (initialize), which disclosureReport.language = auto follows. */
+let clientLocale: Locale = 'zh';
+let codeLensRefresh = false;
 let pullConfiguration = false;
 let inlayHintRefresh = false;
 let watchedFilesRegistration = false;
@@ -172,13 +179,19 @@ function readMaxLiveSize(raw: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_MAX_LIVE_SIZE;
 }
 
+/** The settings' language (disclosureReport.language): zh or en, or the client's locale for auto. */
+function configureWith(section: unknown): void {
+  const settings = readSettings(section);
+  locale = settings.language === 'auto' ? clientLocale : settings.language;
+  service.configure({ settings, maxLiveSize: readMaxLiveSize(section), locale });
+}
+
 async function refreshSettings(pushed?: unknown): Promise<void> {
   if (pullConfiguration) {
     const section: unknown = await connection.workspace.getConfiguration('disclosureReport');
-    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section) });
+    configureWith(section);
   } else if (pushed !== undefined) {
-    const section = (pushed as Record<string, unknown> | null)?.disclosureReport ?? pushed;
-    service.configure({ settings: readSettings(section), maxLiveSize: readMaxLiveSize(section) });
+    configureWith((pushed as Record<string, unknown> | null)?.disclosureReport ?? pushed);
   } else {
     service.configure({});
   }
@@ -186,6 +199,8 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   for (const document of documents.all()) validate(document);
   // Hints are pulled by the client; after the setting changes it must ask again.
   if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  // CodeLens too (their language or the setting disclosureReport.codeLens.enable changed).
+  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
 /**
@@ -225,12 +240,14 @@ function fileUriOf(folder: { uri: string }): string {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  locale = localeFrom(params.locale);
+  clientLocale = localeFrom(params.locale);
+  locale = clientLocale;
   service.configure({ locale });
   workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map(fileUriOf).filter((uri) => uri.startsWith('file:'));
   watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   return {
     capabilities: {
       // didSave: the full check of a document above maxLiveSize, for every client (Neovim, Helix register nothing dynamically).
@@ -240,6 +257,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: {},
       documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -322,6 +340,11 @@ connection.languages.inlayHint.on((params) => {
   return model && service.settings.inlayHints ? provideInlayHints(model, params.range, locale) : [];
 });
 
+connection.onCodeLens((params) => {
+  const model = reportOf(params.textDocument.uri)?.model;
+  return model && service.settings.codeLens ? provideCodeLenses(model, params.textDocument.uri, locale) : [];
+});
+
 connection.onCompletion((params) => {
   const model = reportOf(params.textDocument.uri)?.model;
   return model ? provideCompletion(model, params.position, locale) : [];
@@ -358,6 +381,7 @@ connection.onExecuteCommand(async (params) => {
   return null;
 });
 
+connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams) => providePreview(reportOf(String(params?.uri ?? ''))));
 if (process.env.NIANBAO_TEST_STATS) connection.onRequest('nianbao/test/stats', () => ({ ...service.stats }));
 
 documents.listen(connection);

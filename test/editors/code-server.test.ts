@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { editorTestOptions, missingFile, repoRoot, seed003, seed003Diagnostics, testOutput, waitFor } from './helpers';
+import { newReportText } from '../../server/src/core/template';
 
 const codeServerEntry = path.join(repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const chromiumPath = '/usr/bin/chromium';
@@ -49,7 +50,7 @@ interface Session {
  * Starts code-server on a free port with fresh user-data and extensions dirs, the workspace holding
  * `files`, and a headless Chromium on it; always stops both afterwards.
  */
-async function withCodeServer(files: Record<string, string | Buffer>, run: (session: Session) => Promise<void>): Promise<void> {
+async function withCodeServer(files: Record<string, string | Buffer>, run: (session: Session) => Promise<void>, settings: Record<string, unknown> = {}): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'nianbao-code-server-'));
   const workspace = path.join(root, 'workspace');
   const userData = path.join(root, 'user-data');
@@ -60,7 +61,7 @@ async function withCodeServer(files: Record<string, string | Buffer>, run: (sess
   // No workspace-trust dialog, and no Welcome page taking the editor area.
   writeFileSync(
     path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none' }),
+    JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', ...settings }),
   );
   installExtension(extensions, userData);
 
@@ -324,5 +325,184 @@ test('code-server: 导入年度报告 on a published PDF opens a draft whose Pro
         throw new Error(`${(error as Error).message}\nProblems panel:\n${await textOf(page, '.markers-panel')}\n${log()}`);
       }
     }),
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status bar, report preview, and (when the settings exist) the Chinese UI and the CodeLens.
+
+/** A clean draft (the template passes every check) and the same draft with one wrong total in table 三. */
+const cleanDraft = newReportText({ year: 2024, body: '某某区人民政府办公室' });
+const DRAFT_TITLE = '某某区人民政府办公室2024年政府信息公开工作年度报告';
+const brokenLines = cleanDraft.split('\n');
+/** The row 一、本年新收… of table 三 (0-based line), whose 总计 is set to 1 where the six columns add up to 0. */
+const brokenLine = brokenLines.findIndex((line) => line.startsWith('| 一、本年新收'));
+brokenLines[brokenLine] = brokenLines[brokenLine].replace(/0(\s*\|\s*)$/, '1$1');
+const brokenDraft = brokenLines.join('\n');
+const brokenColumn = brokenLines[brokenLine].lastIndexOf('1');
+
+const STATUS_PROBLEMS = /✗ (\d+) errors? · (\d+) warnings?/;
+
+function statusBar(page: Page): Promise<string> {
+  return textOf(page, '.statusbar-item');
+}
+
+test('code-server: the status bar counts a broken draft’s errors and shows ✓ on a clean one', options, async (t) => {
+  assert.ok(!missing, `${missing} — run: bash scripts/setup-test-env.sh`);
+  assert.ok(brokenLine > 0 && brokenColumn > 0, 'the template has no row 一 in table 三');
+  await timed((message) => t.diagnostic(message), 'status bar', () =>
+    withCodeServer({ 'broken.nianbao.md': brokenDraft, 'clean.nianbao.md': cleanDraft, 'notes.txt': '会议纪要\n' }, async ({ page, log }) => {
+      try {
+        await openFile(page, 'broken.nianbao.md', DRAFT_TITLE);
+        const broken = await waitFor('the status bar to count errors', () => statusBar(page), (text) => Number(STATUS_PROBLEMS.exec(text)?.[1] ?? 0) > 0, WAIT_MS, (text) => text);
+        await screenshot(page, 'status-broken');
+        // The draft's two findings: the row total and the balance of the 总计 column.
+        assert.match(broken, /✗ 2 errors · 0 warnings/, broken);
+        await openFile(page, 'clean.nianbao.md', DRAFT_TITLE);
+        const clean = await waitFor('the status bar to show ✓', () => statusBar(page), (text) => text.includes('✓ Annual report') && !STATUS_PROBLEMS.test(text), WAIT_MS, (text) => text);
+        await screenshot(page, 'status-clean');
+        assert.doesNotMatch(clean, /✗/);
+        // A file that is no report: no item.
+        await openFile(page, 'notes.txt', '会议纪要');
+        await waitFor('the status bar item to hide', () => statusBar(page), (text) => !text.includes('Annual report') && !STATUS_PROBLEMS.test(text), WAIT_MS, (text) => text);
+      } catch (error) {
+        await screenshot(page, 'status-failure');
+        throw new Error(`${(error as Error).message}\n${log()}`);
+      }
+    }),
+  );
+});
+
+test('code-server: the report preview marks the wrong total, reveals it on click and follows the typing', options, async (t) => {
+  assert.ok(!missing, `${missing} — run: bash scripts/setup-test-env.sh`);
+  await timed((message) => t.diagnostic(message), 'preview', () =>
+    withCodeServer({ 'broken.nianbao.md': brokenDraft }, async ({ page, log }) => {
+      try {
+        await openFile(page, 'broken.nianbao.md', DRAFT_TITLE);
+        await waitFor('the findings', () => statusBar(page), (text) => STATUS_PROBLEMS.test(text), WAIT_MS, (text) => text);
+        // The editor-title button of the report language (its English title here).
+        const button = page.locator('.editor-actions .action-label[aria-label^="Preview report"]').first();
+        await button.waitFor({ timeout: WAIT_MS });
+        await button.click();
+        // The webview's page sits in an iframe inside the webview's iframe.
+        const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+        const cell = (extra = '') => frame.locator(`td.cell${extra}[data-table="table3"][data-row="new"][data-column="total"]`);
+        await cell('.wrong').waitFor({ timeout: WAIT_MS });
+        // Tables 二, 三 and 四, table 三 with its merged header.
+        for (const id of ['table2', 'table3', 'table4']) await frame.locator(`#grid-${id}`).waitFor({ timeout: WAIT_MS });
+        assert.equal(await frame.locator('#grid-table3 th[colspan="5"]', { hasText: '法人或其他组织' }).count(), 1);
+        assert.equal(await frame.locator('#grid-table3 td.label[rowspan]', { hasText: '三、本年度办理结果' }).count(), 1);
+        assert.equal(await frame.locator('td.cell.wrong').count(), 2, 'the total and the balance of the 总计 column');
+        const title = (await cell('.wrong').getAttribute('title')) ?? '';
+        assert.match(title, /一、本年新收政府信息公开申请数量/, title);
+        assert.equal((await cell().textContent())?.trim(), '1');
+        // The side bar closed (Ctrl+B) and the cell scrolled into view: the screenshot shows the marked cell.
+        await page.keyboard.press('Control+B');
+        await frame.locator('h2#table3').evaluate((heading) => heading.scrollIntoView());
+        await screenshot(page, 'preview');
+        // A click puts the selection on the cell in the draft…
+        await cell().click();
+        // The cursor is at the selection's end, after the figure.
+        const position = `Ln ${brokenLine + 1}, Col ${brokenColumn + 2} (1 selected)`;
+        await waitFor(`the selection at ${position}`, () => statusBar(page), (text) => text.includes(position), WAIT_MS, (text) => text);
+        // …and typing over it updates the preview: the cell is 0 and no longer marked.
+        await page.keyboard.type('0');
+        await waitFor('the preview to follow the edit', async () => ({ text: (await cell().textContent())?.trim(), wrong: await frame.locator('td.cell.wrong').count() }), (v) => v.text === '0' && v.wrong === 0, WAIT_MS);
+        await waitFor('the status bar to show ✓', () => statusBar(page), (text) => text.includes('✓ Annual report'), WAIT_MS, (text) => text);
+        await screenshot(page, 'preview-fixed');
+      } catch (error) {
+        await screenshot(page, 'preview-failure');
+        throw new Error(`${(error as Error).message}\n${log()}`);
+      }
+    }),
+  );
+});
+
+/** Settings and features another change brings: their tests run once they are there. */
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes?: { configuration?: { properties?: Record<string, unknown> } } };
+const hasLanguageSetting = Object.prototype.hasOwnProperty.call(manifest.contributes?.configuration?.properties ?? {}, 'disclosureReport.language');
+const hasCodeLens = existsSync(path.join(repoRoot, 'server', 'src', 'features', 'codeLens.ts'));
+const zhSettings = hasLanguageSetting ? { 'disclosureReport.language': 'zh' } : {};
+
+/** Reveals line `lineNumber` (1-based) with Ctrl+G. */
+async function goToLine(page: Page, lineNumber: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input.input').fill(`:${lineNumber}`);
+  await page.keyboard.press('Enter');
+}
+
+test('code-server: "disclosureReport.language": "zh" gives a Chinese Problems panel and a Chinese hover', { ...options, skip: options.skip || (!hasLanguageSetting && 'no disclosureReport.language setting in package.json') }, async (t) => {
+  assert.ok(!missing, `${missing} — run: bash scripts/setup-test-env.sh`);
+  const lineNumber = seedText.split('\n').findIndex((line) => line.includes('三安全一稳定')) + 1;
+  await timed((message) => t.diagnostic(message), 'zh', () =>
+    withCodeServer({ '003.txt': seedText }, async ({ page, log }) => {
+      try {
+        await openFile(page, '003.txt', TITLE);
+        const [expected] = seed003Diagnostics('zh');
+        const problems = await waitForProblems(page, 'the Chinese message', (text) => text.includes(expected.message));
+        await screenshot(page, 'problems-zh');
+        assert.ok(problems.includes(expected.code), problems);
+        await page.keyboard.press('Control+Shift+M'); // the panel closed again: the hover has room
+        await goToLine(page, lineNumber);
+        await page.locator('.monaco-editor .view-line', { hasText: '三安全一稳定' }).waitFor({ timeout: WAIT_MS });
+        const box = (await page.evaluate(`(() => {
+          const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent.includes('三安全'));
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.textContent.indexOf('三安全');
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          return null;
+        })()`)) as { x: number; y: number } | null;
+        assert.ok(box, 'the text 三安全一稳定 is not rendered as one text node');
+        let lastMove = 0;
+        const readHover = async () => {
+          const text = await textOf(page, '.monaco-hover:not(.hidden)');
+          if (!text.includes('第十四条') && Date.now() - lastMove > 2_000) {
+            await page.mouse.move(0, 0);
+            await page.mouse.move(box.x, box.y);
+            lastMove = Date.now();
+          }
+          return text;
+        };
+        const hover = await waitFor('a Chinese hover', readHover, (text) => text.includes('第十四条') && text.includes('依据'), WAIT_MS, (text) => text);
+        await page.waitForFunction(
+          "document.getAnimations().every((a) => !(a.effect && a.effect.target && a.effect.target.closest && a.effect.target.closest('.monaco-hover')))",
+          undefined,
+          { timeout: WAIT_MS },
+        );
+        await screenshot(page, 'hover-zh');
+        assert.match(hover, /《政府信息公开条例》/);
+        assert.doesNotMatch(hover, /\bBasis\b/);
+      } catch (error) {
+        await screenshot(page, 'zh-failure');
+        throw new Error(`${(error as Error).message}\n${log()}`);
+      }
+    }, zhSettings),
+  );
+});
+
+test('code-server: a CodeLens “勾稽关系” shows above table 三', { ...options, skip: options.skip || (!hasCodeLens && 'no CodeLens (server/src/features/codeLens.ts)') }, async (t) => {
+  assert.ok(!missing, `${missing} — run: bash scripts/setup-test-env.sh`);
+  const lines = seedText.split('\n');
+  const tableLine = lines.findIndex((line) => line.includes('勾稽关系')) + 1;
+  await timed((message) => t.diagnostic(message), 'codelens', () =>
+    withCodeServer({ '003.txt': seedText }, async ({ page, log }) => {
+      try {
+        await openFile(page, '003.txt', TITLE);
+        await goToLine(page, Math.max(1, tableLine));
+        const lens = await waitFor('a CodeLens with 勾稽关系', () => textOf(page, '.monaco-editor .codelens-decoration'), (text) => text.includes('勾稽关系'), WAIT_MS, (text) => text);
+        await screenshot(page, 'codelens');
+        assert.match(lens, /勾稽关系/);
+      } catch (error) {
+        await screenshot(page, 'codelens-failure');
+        throw new Error(`${(error as Error).message}\n${log()}`);
+      }
+    }, zhSettings),
   );
 });

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serversFor } from '../support/lsp';
+import { serversFor, withoutDisableActions } from '../support/lsp';
 import { positionOf } from '../support/documents';
 import { readSeed, replaceNth } from '../support/seeds';
 
@@ -25,7 +25,7 @@ async function diagnosticsAndActions(locale: 'zh' | 'en') {
   const { diagnostics } = await client.diagnosticsFor(uri);
   const blank = diagnostics.filter((d: Json) => d.code === 'table.blank-cells');
   const cursor = positionOf(text, '合法权益\t13', 0, 6);
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics } });
+  const actions = withoutDisableActions(await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics } }));
   return { uri, diagnostics, blank, actions };
 }
 

@@ -140,6 +140,6 @@ test('the 勾稽 note marks a column that does not balance with ✗ (seed 000 wi
   assert.deepEqual(hover.contents.value.split('\n').slice(0, 4), ['**Balance**: item 1 + item 2 = (7) total + item 4', '', '- 自然人：450 + 23 ≠ 465 + 9 ✗', '- 商业企业：0 + 0 = 0 + 0 ✓']);
 });
 
-test('prose outside any table or term has no hover (seed 003, 答复 126 项)', async () => {
-  assert.equal(await hoverAt(servers.zh, SEED_003, positionOf(SEED_003, '答复 126', 0, 3)), null);
+test('prose words outside any figure, table or term have no hover (seed 003, 答复 126 项)', async () => {
+  assert.equal(await hoverAt(servers.zh, SEED_003, positionOf(SEED_003, '答复 126', 0, 1)), null);
 });

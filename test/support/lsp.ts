@@ -8,6 +8,11 @@ import { REPO_ROOT } from './seeds';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** Code actions without the 在此行/在此文件停用规则 ones every finding has (for tests of the quick fixes themselves). */
+export function withoutDisableActions(actions: Json[]): Json[] {
+  return actions.filter((a: { title: string }) => !/^(在此(行|文件)停用规则 |Disable \S+ for this (line|file)$)/.test(a.title));
+}
+
 export interface PublishedDiagnostics {
   uri: string;
   version?: number;

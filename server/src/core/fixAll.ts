@@ -1,16 +1,17 @@
 // 修正全部合计: every total fix in one edit, in the order that makes them agree — the wrongly typed
-// cells first (located by localize.ts), then row totals, then the （七） totals, then 四 from the
-// balance, then table 四's group totals. One round works on one reading of the text; the edits of a round
-// can change that reading (a figure typed into an empty field, a line read by two tables), so rounds are
-// repeated on the edited text until one proposes nothing: the result is a fixed point, and running fix-all
-// on the fixed text proposes no edit. The edits returned never overlap and never repeat a range.
+// cells first (located by wrongCells.ts), then each equation of the format (schema.ts, equationsOf) in its order:
+// row totals, then the （七） totals, then 四 from the balance, then table 四's group totals. One round works on
+// one reading of the text; the edits of a round can change that reading (a figure typed into an empty field, a
+// line read by two tables), so rounds are repeated on the edited text until one proposes nothing: the result is
+// a fixed point, and running fix-all on the fixed text proposes no edit. The edits returned never overlap and
+// never repeat a range.
 
 import type { TextEdit } from './checks/rules';
-import { localizeTable3 } from './localize';
-import type { Cell, ReportModel, Span, Table } from './model';
+import type { ReportModel, Span } from './model';
 import { parseReport } from './parse';
-import { TABLES } from './schema';
-import { cellCount, resultRowIds, sumOf, TABLE3_APPLICANT_COLUMNS, TABLE4_PART_COLUMNS } from './values';
+import { equationsOf, TABLE3_EQUATIONS, type Equation } from './schema';
+import { solveFor, TableValues } from './values';
+import { findWrongCells } from './wrongCells';
 
 /** The arithmetic of one round settles within a few passes; the bound only guards against a cycle. */
 const MAX_PASSES = 8;
@@ -19,106 +20,49 @@ const MAX_ROUNDS = 8;
 
 const spansTouch = (a: Span, b: Span): boolean => a.start === b.start || (a.start < b.end && b.start < a.end);
 
-class Grid {
-  readonly cells = new Map<string, Cell>();
-  readonly values = new Map<string, number | null>();
-  /** Cells that another table reads too, with the value that table gives them: they may not take another. */
-  readonly locked = new Map<string, number | null>();
-
-  constructor(table: Table | undefined) {
-    for (const row of table?.rows ?? []) {
-      for (const cell of row.cells) {
-        const key = `${row.rowId}/${cell.columnId}`;
-        this.cells.set(key, cell);
-        this.values.set(key, cellCount(cell));
-      }
-    }
-  }
-
-  /** Locks every cell that shares text with a cell of `other`, to the value `other` settled on. */
-  lockShared(other: Grid): void {
-    for (const [key, cell] of this.cells) {
-      for (const [otherKey, otherCell] of other.cells) {
-        if (spansTouch(cell.span, otherCell.span)) this.locked.set(key, other.values.get(otherKey) ?? null);
-      }
-    }
-  }
-
-  get(rowId: string, columnId: string): number | null {
-    return this.values.get(`${rowId}/${columnId}`) ?? null;
-  }
-
-  /** Sets a cell that exists (and is not locked to another value); returns whether the value changed. */
-  set(rowId: string, columnId: string, value: number): boolean {
-    const key = `${rowId}/${columnId}`;
-    if (!this.cells.has(key) || this.values.get(key) === value) return false;
-    if (this.locked.has(key) && this.locked.get(key) !== value) return false;
-    this.values.set(key, value);
-    return true;
-  }
-
-  sum(keys: [string, string][]): number | null {
-    return sumOf(keys, (r, c) => this.get(r, c));
-  }
-
-  edits(): TextEdit[] {
-    const edits: TextEdit[] = [];
-    for (const [key, cell] of this.cells) {
-      const value = this.values.get(key);
-      if (value !== null && value !== undefined && value !== cellCount(cell)) edits.push({ span: cell.span, newText: String(value) });
-    }
-    return edits;
-  }
-}
-
-function settleTable3(grid: Grid, rows: string[], resultRows: string[]): boolean {
+/**
+ * One pass over the equations: each sets its target to what its other cells make it. Where the target would
+ * have to be negative (more handled than received and carried over: no carried-forward figure can balance the
+ * column) the fallback is raised instead (item 一, to what was handled and carried forward). A total whose parts
+ * are not all read is at least the sum of those that are — （七）'s row total stands on its own columns.
+ */
+function settle(grid: TableValues, equations: readonly Equation[]): boolean {
   let changed = false;
-  // （七） too: where the result rows are not all read, its total is at least the sum of its own columns.
-  for (const rowId of rows) {
-    const sum = grid.sum(TABLE3_APPLICANT_COLUMNS.map((c) => [rowId, c]));
-    if (sum !== null) changed = grid.set(rowId, 'total', sum) || changed;
-  }
-  for (const column of TABLES.table3.columns) {
-    const sum = grid.sum(resultRows.map((r) => [r, column.id]));
-    if (sum !== null) changed = grid.set('r7', column.id, sum) || changed;
-  }
-  for (const column of TABLES.table3.columns) {
-    const [received, carried, handled, written] = ['new', 'carried', 'r7', 'forward'].map((r) => grid.get(r, column.id));
-    if (received === null || carried === null || handled === null) continue;
-    const forward = received + carried - handled;
-    if (forward >= 0) changed = grid.set('forward', column.id, forward) || changed;
-    // More handled than received and carried over: no carried-forward figure can balance the column, so the
-    // figure received this year (item 一) is raised to what was handled and carried forward.
-    else if (written !== null) changed = grid.set('new', column.id, handled + written - carried) || changed;
-  }
-  return changed;
-}
-
-function settleTable4(grid: Grid): boolean {
-  let changed = false;
-  for (const row of TABLES.table4.rows) {
-    const sum = grid.sum(TABLE4_PART_COLUMNS.map((c) => [row.id, c]));
-    if (sum !== null) changed = grid.set(row.id, 'total', sum) || changed;
+  for (const eq of equations) {
+    const value = solveFor(grid, eq, eq.target);
+    if (value === null) continue;
+    if (value >= 0) changed = grid.set(eq.target[0], eq.target[1], value) || changed;
+    else if (eq.fallback) {
+      const raised = solveFor(grid, eq, eq.fallback);
+      if (raised !== null) changed = grid.set(eq.fallback[0], eq.fallback[1], raised) || changed;
+    }
   }
   return changed;
 }
 
 /** One round over one reading of the text: the edits in text order, possibly overlapping. */
 function roundEdits(model: ReportModel): TextEdit[] {
-  const table = model.tables.table3;
-  const table3 = new Grid(table);
-  for (const [key, value] of localizeTable3(table3.values) ?? []) {
-    const cell = table3.cells.get(key)!;
-    table3.set(cell.rowId, cell.columnId, value);
+  const grids: TableValues[] = [];
+  const table3 = model.tables.table3 ? new TableValues(model.tables.table3) : null;
+  if (table3) {
+    const equations = equationsOf(table3.table);
+    // The wrong cells are sought with the 2021 layout's equations, as they always were: in the 2019 layout (a single
+    // （六） row) those that involve （六）'s sub-rows are not read, and the solver works on the rest. (With
+    // equationsOf(table) it would use （六）'s own row and the （七） totals too, and correct more 2019-layout drafts
+    // at the mistyped cell instead of at their totals.)
+    for (const { rowId, columnId, value } of findWrongCells(table3, TABLE3_EQUATIONS) ?? []) table3.set(rowId, columnId, value);
+    for (let pass = 0; pass < MAX_PASSES && settle(table3, equations); pass++);
+    grids.push(table3);
   }
-  const rows = table ? table.rows.map((r) => r.rowId) : [];
-  const resultRows = table ? resultRowIds(table) : [];
-  for (let pass = 0; pass < MAX_PASSES && settleTable3(table3, rows, resultRows); pass++);
-  // A figure read by both tables (a malformed draft) keeps the value table 三 gives it.
-  const table4 = new Grid(model.tables.table4);
-  table4.lockShared(table3);
-  for (let pass = 0; pass < MAX_PASSES && settleTable4(table4); pass++);
-  return [...table3.edits(), ...table4.edits()].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  if (model.tables.table4) {
+    // A figure read by both tables (a malformed draft) keeps the value table 三 gives it.
+    const table4 = new TableValues(model.tables.table4);
+    if (table3) table4.lockShared(table3);
+    const equations = equationsOf(table4.table);
+    for (let pass = 0; pass < MAX_PASSES && settle(table4, equations); pass++);
+    grids.push(table4);
+  }
+  return grids.flatMap((g) => g.edits()).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
 /**

@@ -140,6 +140,21 @@ const zh = {
   'inlay.tooltip': () => '按本文档各单元格计算的合计',
   'completion.section': () => '年度报告的部分',
 
+  // ---- Headings that almost are, prose figures, CodeLens, disable actions (checks/structure.ts, features/*). ----
+  /** A line read as section `number`'s heading; `heading`: the format's heading (一、总体情况). */
+  'structure.section-heading': (p: { number: number; written: string; heading: string }) =>
+    `“${p.written}”按第${numeral(p.number)}部分的标题识别，但缺少序号或写法与格式不同；格式为“${p.heading}”`,
+  'fix.section-heading': (p: { heading: string }) => `改为“${p.heading}”`,
+  /** A table figure a prose figure restates: `name` the cell's row / column (or the reading's name), ✓ when equal. */
+  'hover.prose-reading': (p: { table: TableId; name: string; value: number; matches: boolean }) => `${SHORT_TABLE_NAMES_ZH[p.table]}${p.name}：${p.value} ${p.matches ? '✓' : '✗'}`,
+  'hover.prose-any': () => '任一相符即可：',
+  'lens.balance-ok': () => '勾稽关系 ✓',
+  'lens.balance-off': (p: { count: number }) => `勾稽关系 ✗ ${p.count} 列不平`,
+  'lens.groups-ok': () => '合计 ✓',
+  'lens.groups-off': (p: { count: number }) => `合计 ✗ ${p.count} 组不平`,
+  'action.disable-line': (p: { code: string }) => `在此行停用规则 ${p.code}`,
+  'action.disable-file': (p: { code: string }) => `在此文件停用规则 ${p.code}`,
+
   // ---- The server and the import command (server.ts, features/importReport.ts). ----
   'encoding.mojibake': () => '文件似乎不是以正确的编码打开：请用“通过编码重新打开”选择 GBK/GB18030',
   /** `code`: the diagnostic's code (the setting's name). */
@@ -260,6 +275,17 @@ const en: Catalog = {
   'inlay.should-be': (p) => `should be ${p.sum}`,
   'inlay.tooltip': () => 'The total computed from the cells of this document',
   'completion.section': () => 'Section of the annual report',
+
+  'structure.section-heading': (p) => `“${p.written}” is read as the heading of section ${p.number}, but it lacks the numeral or is worded differently; the format has “${p.heading}”`,
+  'fix.section-heading': (p) => `Change to “${p.heading}”`,
+  'hover.prose-reading': (p) => `${SHORT_TABLE_NAMES_EN[p.table]} ${p.name}: ${p.value} ${p.matches ? '✓' : '✗'}`,
+  'hover.prose-any': () => 'Any one matching is enough:',
+  'lens.balance-ok': () => 'Balance ✓',
+  'lens.balance-off': (p) => `Balance ✗ ${p.count} column${plural(p.count)} off`,
+  'lens.groups-ok': () => 'Totals ✓',
+  'lens.groups-off': (p) => `Totals ✗ ${p.count} group${plural(p.count)} off`,
+  'action.disable-line': (p) => `Disable ${p.code} for this line`,
+  'action.disable-file': (p) => `Disable ${p.code} for this file`,
 
   'encoding.mojibake': () => 'The file seems to be open with the wrong encoding: use “Reopen with Encoding” and choose GBK/GB18030',
   'server.size-limit': (p) => `This file has ${p.size} characters, more than ${p.code} (${p.limit}): it is not checked while typing, only on save`,

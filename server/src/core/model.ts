@@ -73,7 +73,8 @@ export interface Section {
 }
 
 export interface SectionIssue {
-  kind: 'missing' | 'duplicate' | 'order';
+  /** heading: a line read as the section's heading without its numeral or in other words (`其他需要报告的事项`, `## 存在的问题`). */
+  kind: 'missing' | 'duplicate' | 'order' | 'heading';
   number: SectionNumber;
   /** The heading concerned; for 'missing', the place where the section belongs. */
   span: Span;

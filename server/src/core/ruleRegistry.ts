@@ -201,6 +201,16 @@ export const RULE_REGISTRY = [
     summary: 'one of the six sections written twice',
   },
   {
+    code: 'structure.section-heading',
+    family: 'structure',
+    severity: 'warning',
+    description: {
+      zh: '某一部分的标题缺少序号或写法与格式不同（如单独一行“其他需要报告的事项”），已按该部分识别。',
+      en: "A section's heading lacks its numeral or is worded differently (such as 其他需要报告的事项 alone on a line); it is read as that section.",
+    },
+    summary: 'a line read as a section\'s heading without its numeral or in other words (`其他需要报告的事项`, `## 存在的问题`), where that section has no proper heading; fix: the format\'s heading',
+  },
+  {
     code: 'structure.row-label',
     family: 'structure',
     severity: 'warning',

@@ -1,7 +1,7 @@
 // The 2021 national format (国办公开办函〔2021〕30号) as data. The parser, the checks, the hovers,
 // completion and the template all read this module; no other file lists labels.
 
-import type { SectionNumber, TableId } from './model';
+import type { SectionNumber, Table, TableId } from './model';
 
 export interface Localized {
   zh: string;
@@ -306,9 +306,6 @@ export const TABLE3_ROWS: RowSpec[] = [
   }),
 ];
 
-/** Result rows whose sum is （七）总计. */
-export const TABLE3_RESULT_ROW_IDS = TABLE3_ROWS.filter((r) => r.numeric && (r.id === 'r1' || r.id === 'r2' || /^r[3-6]$/.test(r.group ?? ''))).map((r) => r.id);
-
 export const TABLE2_GROUPS: { id: string; heading: string; item: Localized }[] = [
   {
     id: 'item1',
@@ -386,6 +383,92 @@ export const TABLES: Record<TableId, TableSpec> = {
   table3: { id: 'table3', section: 3, title: '收到和处理政府信息公开申请情况', caption: { zh: '表三', en: 'Table 3' }, columns: TABLE3_COLUMNS, rows: TABLE3_ROWS },
   table4: { id: 'table4', section: 4, title: '政府信息公开行政复议、行政诉讼情况', caption: { zh: '表四', en: 'Table 4' }, columns: TABLE4_COLUMNS, rows: TABLE4_ROWS },
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// The format's arithmetic, written once: every identity of tables 三 and 四 as an equation over cells. The checks,
+// the wrong-cell solver, fix-all, the hovers and the inlay hints all read these equations (equationsOf).
+
+/** A cell of a table by its schema keys. */
+export type CellRef = readonly [rowId: string, columnId: string];
+
+/** Which identity of the format an equation is; the rule that reports it is `<table>.<id>`. */
+export type EquationId = 'row-total' | 'result-total' | 'balance' | 'group-total';
+
+/**
+ * One identity of the format: Σ left = Σ right over cells of one table. A total's equation has the total alone
+ * on the left and its parts on the right; the balance has 一、二 on the left and （七）、四 on the right.
+ */
+export interface Equation {
+  id: EquationId;
+  table: 'table3' | 'table4';
+  /** The row id of an equation along a row (row-total, group-total), the column id of one down a column (result-total, balance). */
+  line: string;
+  left: readonly CellRef[];
+  right: readonly CellRef[];
+  /** The cell a fix rewrites so that the equation holds: the total; 四、结转下年度继续办理 in the balance. */
+  target: CellRef;
+  /** When `target` would have to be negative, the cell a fix rewrites instead (the balance: 一、本年新收). */
+  fallback?: CellRef;
+}
+
+/** A sum: one total on the left (every equation but the balance). */
+export const isSum = (eq: Equation): boolean => eq.left.length === 1;
+
+const TABLE3_PART_COLUMNS = TABLE3_COLUMNS.filter((c) => !c.isTotal).map((c) => c.id);
+const TABLE3_TOTAL_COLUMN = TABLE3_COLUMNS.find((c) => c.isTotal)!.id;
+const TABLE4_PART_COLUMNS = TABLE4_COLUMNS.filter((c) => !c.isTotal).map((c) => c.id);
+const TABLE4_TOTAL_COLUMN = TABLE4_COLUMNS.find((c) => c.isTotal)!.id;
+
+function sumEquation(id: EquationId, table: Equation['table'], line: string, total: CellRef, parts: CellRef[]): Equation {
+  return { id, table, line, left: [total], right: parts, target: total };
+}
+
+/**
+ * Table 三's equations. `sixSingle`: the 2019 layout, （六）其他处理 written as one row (rowId 'r6'), which then
+ * stands in the arithmetic in place of its three sub-rows.
+ */
+function table3Equations(sixSingle: boolean): Equation[] {
+  const carriesNumbers = (r: RowSpec): boolean => (sixSingle ? (r.numeric && r.group !== 'r6') || r.id === 'r6' : r.numeric);
+  const rows = TABLE3_ROWS.filter(carriesNumbers).map((r) => r.id);
+  // （七）总计 = every row of 三、本年度办理结果 above it: （一）（二） and the sub-rows of （三）…（六）.
+  const from = TABLE3_ROWS.findIndex((r) => r.id === 'results');
+  const total = TABLE3_ROWS.findIndex((r) => r.isTotal);
+  const resultRows = TABLE3_ROWS.slice(from + 1, total).filter(carriesNumbers).map((r) => r.id);
+  const seventh = TABLE3_ROWS[total].id;
+  const columns = TABLE3_COLUMNS.map((c) => c.id);
+  return [
+    ...rows.map((r) => sumEquation('row-total', 'table3', r, [r, TABLE3_TOTAL_COLUMN], TABLE3_PART_COLUMNS.map((c): CellRef => [r, c]))),
+    ...columns.map((c) => sumEquation('result-total', 'table3', c, [seventh, c], resultRows.map((r): CellRef => [r, c]))),
+    // 一 + 二 = （七） + 四, the 勾稽关系 printed in the table (BALANCE_NOTE).
+    ...columns.map((c): Equation => ({
+      id: 'balance',
+      table: 'table3',
+      line: c,
+      left: [['new', c], ['carried', c]],
+      right: [[seventh, c], ['forward', c]],
+      target: ['forward', c],
+      fallback: ['new', c],
+    })),
+  ];
+}
+
+export const TABLE3_EQUATIONS: readonly Equation[] = table3Equations(false);
+export const TABLE3_EQUATIONS_SIX_SINGLE: readonly Equation[] = table3Equations(true);
+
+/** Table 四: in each group, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
+export const TABLE4_EQUATIONS: readonly Equation[] = TABLE4_ROWS.map((r) =>
+  sumEquation('group-total', 'table4', r.id, [r.id, TABLE4_TOTAL_COLUMN], TABLE4_PART_COLUMNS.map((c): CellRef => [r.id, c])),
+);
+
+/** The equations that apply to a read table (table 二 has none). */
+export function equationsOf(table: Pick<Table, 'id' | 'sixSingle'>): readonly Equation[] {
+  if (table.id === 'table3') return table.sixSingle ? TABLE3_EQUATIONS_SIX_SINGLE : TABLE3_EQUATIONS;
+  if (table.id === 'table4') return TABLE4_EQUATIONS;
+  return [];
+}
+
+/** Result rows whose sum is （七）总计 in the 2021 layout: the parts of its equation. */
+export const TABLE3_RESULT_ROW_IDS: string[] = TABLE3_EQUATIONS.find((e) => e.id === 'result-total')!.right.map(([r]) => r);
 
 /** Header cells that are not columns of numbers: the row-header cell and headings over several columns. */
 export const TABLE2_ROW_HEADER = '信息内容';

@@ -7,10 +7,14 @@ export interface Settings {
   /** Check plain .txt/.md documents that are recognisably a report. */
   autoDetect: boolean;
   inlayHints: boolean;
+  /** CodeLens above tables 三 and 四 (disclosureReport.codeLens.enable). */
+  codeLens: boolean;
+  /** The language of messages: the client's locale (auto), or always zh / en (disclosureReport.language). */
+  language: 'auto' | 'zh' | 'en';
   rules: Partial<Record<RuleCode, RuleLevel>>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, autoDetect: true, inlayHints: true, rules: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, autoDetect: true, inlayHints: true, codeLens: true, language: 'auto', rules: {} };
 
 const LEVELS: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -33,10 +37,14 @@ export function readSettings(raw: unknown): Settings {
   const rules: Partial<Record<RuleCode, RuleLevel>> = {};
   flattenRules(section.rules, '', rules);
   const inlay = section.inlayHints as Record<string, unknown> | undefined;
+  const lens = section.codeLens as Record<string, unknown> | undefined;
+  const language = section.language === 'zh' || section.language === 'en' ? section.language : 'auto';
   return {
     enable: section.enable !== false,
     autoDetect: section.autoDetect !== false,
     inlayHints: inlay?.enable !== false,
+    codeLens: lens?.enable !== false,
+    language,
     rules,
   };
 }

@@ -1,7 +1,9 @@
-// Numbers of a parsed table by schema key, and the sums the format defines over them.
+// Numbers of a parsed table by schema key — the one cell grid that the checks, the hovers, the inlay hints, the
+// wrong-cell solver and fix-all share — and what an equation of the format (schema.ts) says over them.
 
-import type { Cell, ReportModel, Table, TableId } from './model';
-import { columnSpec, rowSpec, TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
+import type { TextEdit } from './checks/rules';
+import type { Cell, ReportModel, Span, Table, TableId } from './model';
+import { columnSpec, equationsOf, isSum, rowSpec, TABLES, type CellRef, type Equation } from './schema';
 
 /**
  * A cell read as a count: a blank cell ("—" or empty) counts as 0. A cell that is absent, not a number,
@@ -16,40 +18,89 @@ export function cellCount(cell: Cell | undefined): number | null {
   return n >= 0 && Number.isInteger(n) ? n : null;
 }
 
-/** Sum of the counts at keys, or null when any of them has none. */
-export function sumOf(keys: [rowId: string, columnId: string][], count: (rowId: string, columnId: string) => number | null): number | null {
-  let total = 0;
-  for (const [rowId, columnId] of keys) {
-    const n = count(rowId, columnId);
-    if (n === null) return null;
-    total += n;
-  }
-  return total;
-}
+const keyOf = (rowId: string, columnId: string): string => `${rowId}/${columnId}`;
+const spansTouch = (a: Span, b: Span): boolean => a.start === b.start || (a.start < b.end && b.start < a.end);
 
+/**
+ * The cells of a read table by row and column id, with a count each: the count read (cellCount) until fix-all
+ * sets another. Cells that another table reads too can be locked to the value that table gives them.
+ */
 export class TableValues {
   readonly table: Table;
   private readonly cells = new Map<string, Cell>();
+  private readonly values = new Map<string, number | null>();
+  /** Cells that another table reads too, with the value that table gives them: they may not take another. */
+  private readonly locked = new Map<string, number | null>();
 
   constructor(table: Table) {
     this.table = table;
-    for (const row of table.rows) for (const cell of row.cells) this.cells.set(`${row.rowId}/${cell.columnId}`, cell);
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const key = keyOf(row.rowId, cell.columnId);
+        this.cells.set(key, cell);
+        this.values.set(key, cellCount(cell));
+      }
+    }
   }
 
   cell(rowId: string, columnId: string): Cell | undefined {
-    return this.cells.get(`${rowId}/${columnId}`);
+    return this.cells.get(keyOf(rowId, columnId));
+  }
+
+  has(rowId: string, columnId: string): boolean {
+    return this.cells.has(keyOf(rowId, columnId));
   }
 
   num(rowId: string, columnId: string): number | null {
-    return cellCount(this.cell(rowId, columnId));
+    return this.values.get(keyOf(rowId, columnId)) ?? null;
   }
 
-  sum(keys: [rowId: string, columnId: string][]): number | null {
-    return sumOf(keys, (r, c) => this.num(r, c));
+  /** Sum of the counts at refs, or null when any of them has none. */
+  sum(refs: readonly CellRef[]): number | null {
+    let total = 0;
+    for (const [rowId, columnId] of refs) {
+      const n = this.num(rowId, columnId);
+      if (n === null) return null;
+      total += n;
+    }
+    return total;
   }
 
-  cellsOf(keys: [rowId: string, columnId: string][]): Cell[] {
-    return keys.map(([r, c]) => this.cell(r, c)).filter((c): c is Cell => c !== undefined);
+  cellsOf(refs: readonly CellRef[]): Cell[] {
+    return refs.map(([r, c]) => this.cell(r, c)).filter((c): c is Cell => c !== undefined);
+  }
+
+  /** Every cell read has a count (and there is at least one). */
+  complete(): boolean {
+    return this.values.size > 0 && [...this.values.values()].every((v) => v !== null);
+  }
+
+  /** Sets a cell that exists (and is not locked to another value); returns whether the value changed. */
+  set(rowId: string, columnId: string, value: number): boolean {
+    const key = keyOf(rowId, columnId);
+    if (!this.cells.has(key) || this.values.get(key) === value) return false;
+    if (this.locked.has(key) && this.locked.get(key) !== value) return false;
+    this.values.set(key, value);
+    return true;
+  }
+
+  /** Locks every cell that shares text with a cell of `other`, to the value `other` settled on. */
+  lockShared(other: TableValues): void {
+    for (const [key, cell] of this.cells) {
+      for (const [otherKey, otherCell] of other.cells) {
+        if (spansTouch(cell.span, otherCell.span)) this.locked.set(key, other.values.get(otherKey) ?? null);
+      }
+    }
+  }
+
+  /** An edit for every cell whose value was set to another count than the one read. */
+  edits(): TextEdit[] {
+    const edits: TextEdit[] = [];
+    for (const [key, cell] of this.cells) {
+      const value = this.values.get(key);
+      if (value !== null && value !== undefined && value !== cellCount(cell)) edits.push({ span: cell.span, newText: String(value) });
+    }
+    return edits;
   }
 }
 
@@ -58,29 +109,44 @@ export function tableValues(model: ReportModel, id: TableId): TableValues | null
   return table ? new TableValues(table) : null;
 }
 
-export const TABLE3_APPLICANT_COLUMNS = TABLES.table3.columns.filter((c) => !c.isTotal).map((c) => c.id);
-export const TABLE3_ORGANISATION_COLUMNS = TABLE3_APPLICANT_COLUMNS.filter((c) => c !== 'natural');
-export const TABLE4_PART_COLUMNS = TABLES.table4.columns.filter((c) => !c.isTotal).map((c) => c.id);
+// What an equation says over a grid.
+
+export const sameRef = (a: CellRef, b: CellRef): boolean => a[0] === b[0] && a[1] === b[1];
+
+/** Which side of the equation a cell is on: +1 left, −1 right, 0 not in it. */
+export function sideOf(eq: Equation, ref: CellRef): 1 | -1 | 0 {
+  if (eq.left.some((r) => sameRef(r, ref))) return 1;
+  if (eq.right.some((r) => sameRef(r, ref))) return -1;
+  return 0;
+}
+
+/** Both sides' sums, or null when a cell of either has no count. */
+export function sides(values: TableValues, eq: Equation): { left: number; right: number } | null {
+  const left = values.sum(eq.left);
+  const right = values.sum(eq.right);
+  return left === null || right === null ? null : { left, right };
+}
+
+/** The value `ref` must take for the equation to hold given its other cells, or null when one of them has no count. */
+export function solveFor(values: TableValues, eq: Equation, ref: CellRef): number | null {
+  const side = sideOf(eq, ref);
+  const others = (refs: readonly CellRef[]) => values.sum(refs.filter((r) => !sameRef(r, ref)));
+  const same = others(side === 1 ? eq.left : eq.right);
+  const other = others(side === 1 ? eq.right : eq.left);
+  return same === null || other === null ? null : other - same;
+}
 
 /**
- * The rows whose sum （七）总计 should equal: （一）…（六） with their sub-rows, or — in the 2019 layout with
- * （六）其他处理 as one row — that row in place of its three sub-rows.
+ * The sum whose total a cell is, or null when the cell is not a total. （七）总计's 总计 cell closes both its row
+ * and its column; it is explained as the column's result total.
  */
-export function resultRowIds(table: Table): string[] {
-  if (!table.sixSingle) return TABLE3_RESULT_ROW_IDS;
-  const six = TABLE3_RESULT_ROW_IDS.filter((id) => id.startsWith('r6_'));
-  return [...TABLE3_RESULT_ROW_IDS.filter((id) => !six.includes(id)), 'r6'];
+export function sumAt(table: Table, rowId: string, columnId: string): Equation | null {
+  const sums = equationsOf(table).filter((eq) => isSum(eq) && sameRef(eq.target, [rowId, columnId]));
+  return sums.find((eq) => eq.id === 'result-total') ?? sums[0] ?? null;
 }
 
-/** The cells whose sum a total cell should equal, or null when the cell is not a total. */
-export function totalParts(table: Table, rowId: string, columnId: string): [string, string][] | null {
-  if (table.id === 'table3') {
-    if (rowId === 'r7') return resultRowIds(table).map((r) => [r, columnId]);
-    if (columnId === 'total') return TABLE3_APPLICANT_COLUMNS.map((c) => [rowId, c]);
-  }
-  if (table.id === 'table4' && columnId === 'total') return TABLE4_PART_COLUMNS.map((c) => [rowId, c]);
-  return null;
-}
+export const TABLE3_APPLICANT_COLUMNS = TABLES.table3.columns.filter((c) => !c.isTotal).map((c) => c.id);
+export const TABLE3_ORGANISATION_COLUMNS = TABLE3_APPLICANT_COLUMNS.filter((c) => c !== 'natural');
 
 /** A row's name for messages, without the format's parenthetical counting note. */
 export function rowName(table: TableId, rowId: string): string {

@@ -8,10 +8,11 @@ import { tr, type Locale } from '../core/i18n';
 import { message } from '../core/messages';
 import type { IndexEntry } from '../core/index/workspaceIndex';
 import type { ReportModel, Span, Table, TableId } from '../core/model';
-import { ARTICLES, GLOSSARY, HEADER_TERMS, rowSpec, SECTIONS, TABLE2_GROUPS, TABLES, type RowSpec } from '../core/schema';
+import { ARTICLES, equationsOf, GLOSSARY, HEADER_TERMS, rowSpec, SECTIONS, TABLE2_GROUPS, TABLES, type CellRef, type RowSpec } from '../core/schema';
 import { asciiDigits, CompactText, isSpace } from '../core/text';
-import { columnName, rowName, TableValues, totalParts } from '../core/values';
+import { columnName, rowName, sides, sumAt, TableValues } from '../core/values';
 import { spanCovers, toOffset, toRange } from './convert';
+import { proseHover } from './proseHover';
 
 const paragraphs = (...parts: (string | null)[]): string => parts.filter((p): p is string => p !== null).join('\n\n');
 
@@ -29,7 +30,7 @@ function rowMarkdown(table: TableId, spec: RowSpec, locale: Locale): string {
 }
 
 /** "a + b + c = s ✓", with ✗ and the written value when they differ. */
-function sumLine(values: TableValues, parts: [string, string][], written: number | null, locale: Locale): string {
+function sumLine(values: TableValues, parts: readonly CellRef[], written: number | null, locale: Locale): string {
   const sum = values.sum(parts);
   if (sum === null) return message(locale, 'hover.computed') + message(locale, 'hover.not-summable');
   const terms = parts.map(([r, c]) => String(values.num(r, c))).join(' + ');
@@ -58,13 +59,13 @@ function cellHover(model: ReportModel, table: Table, offset: number, locale: Loc
     const cell = row.cells.find((c) => spanCovers(c.span, offset));
     if (!cell) continue;
     const values = new TableValues(table);
-    const parts = totalParts(table, row.rowId, cell.columnId);
+    const total = sumAt(table, row.rowId, cell.columnId);
     return hover(
       model,
       cell.span,
       paragraphs(
         `**${tr(locale, TABLES[table.id].caption)}** · ${message(locale, 'hover.row')}：${rowName(table.id, row.rowId)} · ${message(locale, 'hover.column')}：${columnName(table.id, cell.columnId)}`,
-        parts ? sumLine(values, parts, values.num(row.rowId, cell.columnId), locale) : null,
+        total ? sumLine(values, total.right, values.num(row.rowId, cell.columnId), locale) : null,
         table.id === 'table3' && row.rowId === 'carried' ? lastYearLine(model, cell.columnId, lastYear, locale) : null,
       ),
     );
@@ -114,12 +115,16 @@ function balanceHover(model: ReportModel, locale: Locale): Hover | null {
   const table = model.tables.table3;
   if (!table || !model.balanceNote) return null;
   const values = new TableValues(table);
-  const lines = TABLES.table3.columns.map((c) => {
-    const [a, b, c7, d] = (['new', 'carried', 'r7', 'forward'] as const).map((r) => values.num(r, c.id));
-    if (a === null || b === null || c7 === null || d === null) return `- ${c.label}：${message(locale, 'hover.not-summable')}`;
-    const equal = a + b === c7 + d;
-    return `- ${c.label}：${a} + ${b} ${equal ? '=' : '≠'} ${c7} + ${d} ${equal ? '✓' : '✗'}`;
-  });
+  const lines = equationsOf(table)
+    .filter((eq) => eq.id === 'balance')
+    .map((eq) => {
+      const label = columnName('table3', eq.line);
+      const sum = sides(values, eq);
+      if (sum === null) return `- ${label}：${message(locale, 'hover.not-summable')}`;
+      const terms = (refs: readonly CellRef[]) => refs.map(([r, c]) => values.num(r, c)).join(' + ');
+      const equal = sum.left === sum.right;
+      return `- ${label}：${terms(eq.left)} ${equal ? '=' : '≠'} ${terms(eq.right)} ${equal ? '✓' : '✗'}`;
+    });
   return hover(model, model.balanceNote, paragraphs(message(locale, 'hover.balance'), lines.join('\n')));
 }
 
@@ -141,6 +146,8 @@ function glossaryHover(model: ReportModel, offset: number, locale: Locale): Hove
 }
 
 export function provideHover(model: ReportModel, position: Position, locale: Locale, lastYear?: IndexEntry | null): Hover | null {
+  const prose = proseHover(model, position, locale);
+  if (prose) return prose;
   const offset = toOffset(model, position);
   if (model.balanceNote && spanCovers(model.balanceNote, offset)) return balanceHover(model, locale);
   const heading = headingHover(model, offset, locale);

@@ -5,7 +5,7 @@ import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Locale } from '../core/i18n';
 import { message } from '../core/messages';
 import type { ReportModel } from '../core/model';
-import { cellCount, TableValues, totalParts } from '../core/values';
+import { cellCount, sumAt, TableValues } from '../core/values';
 import { toOffset, toPosition } from './convert';
 
 export function provideInlayHints(model: ReportModel, range: Range, locale: Locale): InlayHint[] {
@@ -17,9 +17,9 @@ export function provideInlayHints(model: ReportModel, range: Range, locale: Loca
     const values = new TableValues(table);
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        const parts = totalParts(table, row.rowId, cell.columnId);
-        if (!parts || cell.span.end < from || cell.span.end > to) continue;
-        const sum = values.sum(parts);
+        const total = sumAt(table, row.rowId, cell.columnId);
+        if (!total || cell.span.end < from || cell.span.end > to) continue;
+        const sum = values.sum(total.right);
         const written = cellCount(cell);
         if (sum === null || written === null || sum === written) continue;
         hints.push({ position: toPosition(model, cell.span.end), label: message(locale, 'inlay.should-be', { sum }), paddingLeft: true, tooltip: message(locale, 'inlay.tooltip') });

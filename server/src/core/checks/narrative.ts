@@ -11,7 +11,7 @@ import { finding, type Finding, type Related } from './rules';
  * One way of reading a claim: the table figure it would restate. Its name in both languages is data (like the
  * schema's); `items`: a result group summed over its numbered sub-rows (the catalog says so).
  */
-interface Reading {
+export interface Reading {
   zh: string;
   en: string;
   items?: number;
@@ -313,6 +313,28 @@ function checkFees(model: ReportModel, locale: Locale): Finding[] {
     }
   }
   return findings;
+}
+
+/** What a reading is, in the locale (the name the findings use). */
+export const readingName = nameOf;
+
+/**
+ * The table figures a claim with a number restates, as the checks read it (any one matching is enough): for the
+ * hover on a prose figure. [] for claims that restate no table figure (rates, fees) or when the table is not read.
+ */
+export function claimReadings(claim: Claim, model: ReportModel): Reading[] {
+  if (!claim.number || claim.kind === 'percent' || claim.kind === 'fee-amount') return [];
+  if (claim.kind === 'review' || claim.kind === 'litigation' || claim.kind === 'review-and-litigation') {
+    const t4 = tableValues(model, 'table4');
+    const review = t4 && reading(t4, REVIEW_TOTAL, '行政复议总计', 'reconsideration total');
+    const litigation = t4 && reading(t4, LITIGATION_TOTAL, '行政诉讼总计（直接起诉＋复议后起诉）', 'litigation total (direct + after reconsideration)');
+    if (!review || !litigation) return [];
+    if (claim.kind === 'review') return [review];
+    if (claim.kind === 'litigation') return [litigation];
+    return [review, litigation, { zh: '两者合计', en: 'both together', value: review.value + litigation.value, cells: [...review.cells, ...litigation.cells] }];
+  }
+  const t3 = tableValues(model, 'table3');
+  return t3 ? table3Readings(claim, t3, model) : [];
 }
 
 export function checkNarrative(model: ReportModel, locale: Locale): Finding[] {

@@ -24,6 +24,28 @@ function insertSection(model: ReportModel, number: SectionNumber, at: number, lo
   };
 }
 
+/**
+ * A line read as a section's heading without its numeral (其他需要报告的事项, ## 存在的问题): the fix writes the format's
+ * heading in the draft's style — the Markdown marks of its other headings (## ), or, when it has none, the line's own.
+ */
+function nearHeading(model: ReportModel, number: SectionNumber, span: { start: number; end: number }, locale: Locale): Finding {
+  const heading = sectionTitle(number);
+  const line = lineOf(model.lineStarts, span.start);
+  const lineStart = model.lineStarts[line];
+  const content = model.text.slice(lineStart, span.end);
+  const from = lineStart + (content.length - content.trimStart().length);
+  const proper = model.sections.find((s) => s.number !== number && !model.sectionIssues.some((i) => i.kind === 'heading' && i.span.start === s.headingSpan.start));
+  const prefix = proper
+    ? model.text.slice(model.lineStarts[lineOf(model.lineStarts, proper.headingSpan.start)], proper.headingSpan.start).trimStart()
+    : model.text.slice(from, span.start);
+  return finding(
+    'structure.section-heading',
+    span,
+    message(locale, 'structure.section-heading', { number, written: model.text.slice(span.start, span.end), heading }),
+    { fixes: [{ title: message(locale, 'fix.section-heading', { heading }), edits: [{ span: { start: from, end: span.end }, newText: `${prefix}${heading}` }], preferred: true }] },
+  );
+}
+
 function checkSections(model: ReportModel, locale: Locale): Finding[] {
   return model.sectionIssues.map((issue) => {
     const title = sectionTitle(issue.number);
@@ -47,6 +69,8 @@ function checkSections(model: ReportModel, locale: Locale): Finding[] {
           issue.span,
           message(locale, 'structure.section-order', { number: issue.number, title }),
         );
+      case 'heading':
+        return nearHeading(model, issue.number, issue.span, locale);
     }
   });
 }

@@ -4,7 +4,7 @@ import type { OutdatedLabel, ReportFormat, ReportModel, Section, SectionNumber, 
 import { OUTDATED_LABELS, TRIAL_FORMAT_MIN_TERMS, TRIAL_TABLE2_TERMS } from '../schema';
 import { CompactText, computeLineStarts, isSpace, lineEndOf, lineOf } from '../text';
 import { buildProse, findClaims, findNumbers, findYears } from './narrative';
-import { buildSections, findHeadings, findSubHeadings, findSuppressions, parseTitle } from './structure';
+import { buildSections, findHeadings, findNearHeadings, findSubHeadings, findSuppressions, parseTitle } from './structure';
 import { parseRowTable, parseTable4, type BlockOrder, type TableParse } from './tables';
 
 /** Where a table is looked for when its section heading is missing. */
@@ -107,15 +107,14 @@ function runningHeaders(text: string, lineStarts: number[], titleSpan: Span | nu
   return headers;
 }
 
-export function parseReport(text: string): ReportModel {
-  const lineStarts = computeLineStarts(text);
-  const headings = findHeadings(text, lineStarts);
-  const { sections, issues } = buildSections(text, lineStarts, headings);
-  const title = parseTitle(text, headings[0]?.span.start ?? text.length);
-  const suppressions = findSuppressions(text, lineStarts);
-  const headingStarts = headings.map((h) => h.span.start);
+interface TableRead {
+  tables: Partial<Record<TableId, Table>>;
+  unreadable: Unreadable[];
+  regions: Partial<Record<TableId, Span>>;
+}
 
-  const furniture = runningHeaders(text, lineStarts, title?.span ?? null);
+/** Tables 二, 三 and 四 in the regions the sections give them. */
+function readTables(text: string, lineStarts: number[], sections: Section[], headingStarts: number[], furniture: Set<string>): TableRead {
   const tables: Partial<Record<TableId, Table>> = {};
   let unreadable: Unreadable[] = [];
   const regions: Partial<Record<TableId, Span>> = {};
@@ -131,6 +130,28 @@ export function parseReport(text: string): ReportModel {
     // concat, not push(...): a garbled table can yield more regions than a call may take arguments.
     unreadable = unreadable.concat(parsed.unreadable);
   }
+  return { tables, unreadable, regions };
+}
+
+export function parseReport(text: string): ReportModel {
+  const lineStarts = computeLineStarts(text);
+  let headings = findHeadings(text, lineStarts);
+  let { sections, issues } = buildSections(text, lineStarts, headings);
+  const title = parseTitle(text, headings[0]?.span.start ?? text.length);
+  const suppressions = findSuppressions(text, lineStarts);
+  const furniture = runningHeaders(text, lineStarts, title?.span ?? null);
+  let read = readTables(text, lineStarts, sections, headings.map((h) => h.span.start), furniture);
+  // A section without its heading may have one that almost is (其他需要报告的事项 alone on a line), outside the tables:
+  // it is taken as the section's heading, and the tables are read again in the regions that gives them.
+  const outside = [...Object.values(read.tables).map((t) => wholeLines(text, lineStarts, t.span)), ...(title ? [wholeLines(text, lineStarts, title.span)] : [])];
+  const near = findNearHeadings(text, lineStarts, headings, outside);
+  if (near.length > 0) {
+    headings = [...headings, ...near].sort((a, b) => a.line - b.line);
+    ({ sections, issues } = buildSections(text, lineStarts, headings));
+    read = readTables(text, lineStarts, sections, headings.map((h) => h.span.start), furniture);
+  }
+  const { tables, regions } = read;
+  let { unreadable } = read;
   const format = reportFormat(text, regions.table2);
   if (format === '2019') {
     // The trial format's table 二 has other columns (本年新制作数量 …): read under the 2021 columns it would be wrong.

@@ -14,6 +14,8 @@ export interface HeadingLine {
   text: string;
   span: Span;
   line: number;
+  /** A line that reads as the section's heading without its numeral or in other words (findNearHeadings). */
+  near?: boolean;
 }
 
 /** A line is a section heading when its title names one of the six sections (table rows such as “一、本年新收…” do not). */
@@ -62,7 +64,8 @@ export function buildSections(text: string, lineStarts: number[], headings: Head
   let highest = 0;
   for (const h of headings) {
     const spec = SECTIONS[h.number - 1];
-    if (seen.has(h.number)) issues.push({ kind: 'duplicate', number: h.number, span: h.span });
+    if (h.near) issues.push({ kind: 'heading', number: h.number, span: h.span });
+    else if (seen.has(h.number)) issues.push({ kind: 'duplicate', number: h.number, span: h.span });
     else if (h.number < highest || h.numeral !== spec.numeral) issues.push({ kind: 'order', number: h.number, span: h.span });
     seen.add(h.number);
     highest = Math.max(highest, h.number);
@@ -72,6 +75,56 @@ export function buildSections(text: string, lineStarts: number[], headings: Head
     issues.push({ kind: 'missing', number: spec.number, span: missingSectionPlace(text, sections, spec.number) });
   }
   return { sections, issues };
+}
+
+/** A line that could be a near heading: at most this many characters of words (Markdown marks, bold and spaces aside). */
+const MAX_NEAR_HEADING = 20;
+/** A Markdown heading, bold, a trailing colon: what is around the words of a heading line. */
+const NEAR_HEADING = /^(#{1,6})?[ \t]*(?:\*\*)?(.*?)(?:\*\*)?[ \t]*[：:]?[ \t]*$/;
+/** Numbering at the start (（一）, 1., 一、): a sub-heading or a table row, never a bare section heading. */
+const NUMBERED = /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d)/;
+
+/**
+ * Headings that almost are: for a section with no proper heading, the first line between its neighbours' headings
+ * that reads as its heading without the numeral — the format's title alone on a line (其他需要报告的事项), or words of
+ * it of six characters or more containing one of its keywords; or a Markdown heading (at the draft's heading level,
+ * when its headings are Markdown) containing a keyword of four characters or more (## 存在的问题). Strict, so that
+ * prose is never taken for a heading: a whole short line (≤ 20 characters of words), without sentence punctuation,
+ * figures or numbering, outside `excluded` (the tables).
+ */
+export function findNearHeadings(text: string, lineStarts: number[], headings: HeadingLine[], excluded: Span[]): HeadingLine[] {
+  const present = new Set(headings.map((h) => h.number));
+  if (present.size === SECTIONS.length) return [];
+  const levels = new Set(headings.map((h) => /^#*/.exec(text.slice(lineStarts[h.line], h.span.start).trim())![0].length));
+  const level = levels.size === 1 ? [...levels][0] : null;
+  const found: HeadingLine[] = [];
+  for (const spec of SECTIONS) {
+    if (present.has(spec.number)) continue;
+    const before = headings.filter((h) => h.number < spec.number).reduce((a, h) => Math.max(a, h.line), -1);
+    const after = headings.filter((h) => h.number > spec.number).reduce((a, h) => Math.min(a, h.line), lineStarts.length);
+    for (let line = before + 1; line < after; line++) {
+      const start = lineStarts[line];
+      const end = lineEndOf(text, lineStarts, line);
+      if (end - start > 40 || excluded.some((s) => start < s.end && s.start < end)) continue;
+      const content = text.slice(start, end);
+      const trimmed = content.trim();
+      const m = NEAR_HEADING.exec(trimmed);
+      if (!m || /[|\t]/.test(content)) continue;
+      const words = m[2].replace(/[ \t\u3000]+/g, '');
+      if (words.length < 4 || words.length > MAX_NEAR_HEADING || /[。，；,;！？!?0-9０-９]/.test(words) || NUMBERED.test(words)) continue;
+      const markdown = m[1]?.length ?? 0;
+      const plain = words === spec.title || (words.length >= 6 && spec.title.includes(words) && spec.keywords.some((k) => words.includes(k)));
+      const marked = markdown > 0 && (level === null || level === 0 || level === markdown) && spec.keywords.some((k) => k.length >= 4 && words.includes(k));
+      if (!plain && !marked) continue;
+      // Words of another section too (行政复议 in a heading of 一) say nothing certain.
+      if (SECTIONS.some((other) => other !== spec && other.keywords.some((k) => k.length >= 4 && words.includes(k)))) continue;
+      const leading = content.length - content.trimStart().length;
+      const headingStart = start + leading + (/^#*[ \t]*/.exec(trimmed)![0].length);
+      found.push({ number: spec.number, numeral: spec.numeral, text: trimmed.replace(/^#+[ \t]*/, ''), span: { start: headingStart, end: start + leading + trimmed.length }, line, near: true });
+      break;
+    }
+  }
+  return found;
 }
 
 /** Where a missing section belongs: before the first later section present, else at the end of the text. */

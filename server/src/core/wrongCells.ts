@@ -1,31 +1,28 @@
-// Finds the fewest table-三 cells whose correction makes every row total, every （七） total and every
-// balance hold at once — the wrong cells, when a draft has up to MAX_WRONG_CELLS of them. Used by
-// 修正全部合计 so that a mistyped cell is corrected where it is, not papered over by changing totals.
+// Finds the wrong cells of a table: the fewest cells whose correction makes every equation of the format
+// (schema.ts, equationsOf) hold at once, when a draft has up to MAX_WRONG_CELLS of them. Used by 修正全部合计 on
+// table 三 so that a mistyped cell is corrected where it is, not papered over by changing totals.
 
-import { TABLE3_RESULT_ROW_IDS, TABLES } from './schema';
-import { TABLE3_APPLICANT_COLUMNS } from './values';
+import type { CellRef, Equation } from './schema';
+import type { TableValues } from './values';
 
-export type Key = string;
+type Key = string;
 
-/** Σ plus − Σ minus = 0. */
+/** An equation over cell keys: Σ plus − Σ minus = 0. */
 interface Constraint {
   plus: Key[];
   minus: Key[];
 }
 
+/** A cell the solver corrects, with its corrected value. */
+export interface WrongCell {
+  rowId: string;
+  columnId: string;
+  value: number;
+}
+
 const MAX_WRONG_CELLS = 3;
 
-export const keyOf = (rowId: string, columnId: string): Key => `${rowId}/${columnId}`;
-
-const TABLE3_CONSTRAINTS: Constraint[] = (() => {
-  const rows = TABLES.table3.rows.filter((r) => r.numeric).map((r) => r.id);
-  const columns = TABLES.table3.columns.map((c) => c.id);
-  return [
-    ...rows.map((r) => ({ plus: [keyOf(r, 'total')], minus: TABLE3_APPLICANT_COLUMNS.map((c) => keyOf(r, c)) })),
-    ...columns.map((c) => ({ plus: [keyOf('r7', c)], minus: TABLE3_RESULT_ROW_IDS.map((r) => keyOf(r, c)) })),
-    ...columns.map((c) => ({ plus: [keyOf('new', c), keyOf('carried', c)], minus: [keyOf('r7', c), keyOf('forward', c)] })),
-  ];
-})();
+const keyOf = ([rowId, columnId]: CellRef): Key => `${rowId}/${columnId}`;
 
 function residual(c: Constraint, value: (k: Key) => number): number {
   let sum = 0;
@@ -80,16 +77,26 @@ function* coverings(failing: Constraint[], size: number, chosen: Key[] = [], see
 }
 
 /**
- * The unique smallest set of cells (at most MAX_WRONG_CELLS) whose correction satisfies every check,
- * with the corrected values; an empty map when all checks hold; null when the values are incomplete,
- * the errors too many, or two different corrections of the same size would do.
+ * The unique smallest set of cells (at most MAX_WRONG_CELLS) whose correction satisfies every equation whose
+ * cells were all read, with the corrected values; empty when all of them hold; null when a cell has no count,
+ * the errors are too many, or two different corrections of the same size would do.
  */
-export function localizeTable3(values: Map<Key, number | null>): Map<Key, number> | null {
-  if ([...values.values()].some((v) => v === null) || values.size === 0) return null;
-  const known = values as Map<Key, number>;
-  const constraints = TABLE3_CONSTRAINTS.filter((c) => [...c.plus, ...c.minus].every((k) => known.has(k)));
+export function findWrongCells(values: TableValues, equations: readonly Equation[]): WrongCell[] | null {
+  if (!values.complete()) return null;
+  const known = new Map<Key, number>();
+  const refs = new Map<Key, CellRef>();
+  for (const eq of equations) {
+    for (const ref of [...eq.left, ...eq.right]) {
+      const n = values.num(ref[0], ref[1]);
+      if (n !== null) known.set(keyOf(ref), n);
+      refs.set(keyOf(ref), ref);
+    }
+  }
+  const constraints = equations
+    .filter((eq) => [...eq.left, ...eq.right].every(([r, c]) => values.has(r, c)))
+    .map((eq): Constraint => ({ plus: eq.left.map(keyOf), minus: eq.right.map(keyOf) }));
   const failing = constraints.filter((c) => residual(c, (k) => known.get(k)!) !== 0);
-  if (failing.length === 0) return new Map();
+  if (failing.length === 0) return [];
   for (let size = 1; size <= MAX_WRONG_CELLS; size++) {
     let found: Map<Key, number> | null = null;
     for (const subset of coverings(failing, size)) {
@@ -99,7 +106,7 @@ export function localizeTable3(values: Map<Key, number | null>): Map<Key, number
       if (found) return null;
       found = solution;
     }
-    if (found) return found;
+    if (found) return [...found].map(([k, value]) => ({ rowId: refs.get(k)![0], columnId: refs.get(k)![1], value }));
   }
   return null;
 }
