@@ -11,14 +11,16 @@
 // NIANBAO_BENCH_QUICK=1: smaller runs for trying the benchmark itself (marked in the output; not for the record).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { cpus, availableParallelism, loadavg, tmpdir, totalmem, type as osType, release, arch } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { decodeBytes } from '../server/src/core/decode';
 import { readSource } from '../server/src/readers';
 import { analyse, checkTime, type AnalysisRow } from './analysis';
 import { cliBench, rssProbe, writeReports, type CliRow } from './cliRuns';
-import { concatenated } from './generate';
+import { concatenated, generateReport } from './generate';
+import { BenchClient } from './lsp';
 import { memoryBench } from './memory';
 import { kb, mb, mdTable, ms, otherLoad, utf8Bytes } from './stats';
 import { typingBench, type TypingResult } from './typing';
@@ -307,6 +309,37 @@ async function main(): Promise<void> {
             ? 'Each report.pdf and page.html of ../shared/real read into its draft (readers/index.ts readSource: pdfjs-dist in a worker thread for a PDF, started afresh for each file), 3 runs: median and fastest.'
             : '../shared/real not found: nothing measured.',
           ...(rows.length ? ['', mdTable(['file', 'size', 'read (median)', 'fastest', 'draft lines'], rows)] : []),
+        ].join('\n') + loadNote(load),
+      );
+    });
+
+    // 7. The workspace index (cross-year rules): a folder of 200 reports opened as the workspace.
+    await section('7. Workspace index', async () => {
+      const load = otherLoad();
+      const dir = join(tmp, 'workspace-200');
+      mkdirSync(dir);
+      for (let i = 0; i < 200; i++) {
+        const report = generateReport(i);
+        writeFileSync(join(dir, `report-${String(i).padStart(3, '0')}${report.ext}`), report.text);
+      }
+      progress('indexing a 200-report workspace');
+      const started = performance.now();
+      const client = new BenchClient(SERVER_JS);
+      const folder = pathToFileURL(dir).href;
+      await client.request('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], locale: 'zh-cn', capabilities: {} });
+      client.notify('initialized', {});
+      let status: { ready: boolean; millis: number; reports: number } = { ready: false, millis: NaN, reports: 0 };
+      while (!status.ready) status = await client.request('nianbao/index', { wait: true });
+      const wall = performance.now() - started;
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${client.process.pid}/status`, 'utf8'))?.[1] ?? NaN);
+      await client.close();
+      emit(
+        [
+          '## 7. Workspace index',
+          '',
+          'A fresh server opened on a folder of 200 generated reports (the workspace the cross-year rules read): the index time the server reports (`nianbao/index`), the time from spawning the server to a ready index, and its VmRSS then.',
+          '',
+          mdTable(['reports', 'index (server)', 'spawn → ready', 'VmRSS'], [[String(status.reports), ms(status.millis, 0), ms(wall, 0), mb(rss)]]),
         ].join('\n') + loadNote(load),
       );
     });
