@@ -47,6 +47,8 @@ function sameFacts(a: ReportFacts, b: ReportFacts): boolean {
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
+  /** The URIs of the reports of each body and year (`bodyKey|year`): a lookup must not scan the whole workspace. */
+  private readonly byReport = new Map<string, Set<string>>();
   private readonly folders: string[] = [];
   /** Files named one by one (the command line's arguments): in the workspace whatever folder they are in. */
   private readonly included = new Set<string>();
@@ -139,7 +141,7 @@ export class WorkspaceIndex {
    * source is left out: the draft (which the clerk edits) stands for it.
    */
   reportsOf(bodyKey: string, year: number): IndexEntry[] {
-    const found = this.all().filter((e) => e.bodyKey === bodyKey && e.year === year);
+    const found = [...(this.byReport.get(`${bodyKey}|${year}`) ?? [])].map((uri) => this.entries.get(uri)!);
     const shadowed = new Set(found.filter((e) => e.draftOf !== null).map((e) => siblingKey(e.uri, e.draftOf!)));
     return found.filter((e) => !shadowed.has(fileKey(e.uri))).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
@@ -187,7 +189,11 @@ export class WorkspaceIndex {
       current.stamp = stamp;
       return [];
     }
-    this.entries.set(uri, { ...facts, uri, stamp, rev: this.nextRev++ });
+    if (current) this.unlist(current);
+    const entry: IndexEntry = { ...facts, uri, stamp, rev: this.nextRev++ };
+    this.entries.set(uri, entry);
+    const key = `${entry.bodyKey}|${entry.year}`;
+    this.byReport.set(key, (this.byReport.get(key) ?? new Set()).add(uri));
     this.stats.entries = this.entries.size;
     return current ? [current, facts] : [facts];
   }
@@ -195,9 +201,17 @@ export class WorkspaceIndex {
   private removeOne(uri: string): ReportFacts[] {
     const current = this.entries.get(uri);
     if (!current) return [];
+    this.unlist(current);
     this.entries.delete(uri);
     this.stats.entries = this.entries.size;
     return [current];
+  }
+
+  private unlist(entry: IndexEntry): void {
+    const key = `${entry.bodyKey}|${entry.year}`;
+    const uris = this.byReport.get(key);
+    uris?.delete(entry.uri);
+    if (uris?.size === 0) this.byReport.delete(key);
   }
 
   private notify(changed: ReportFacts[]): void {
