@@ -6,18 +6,8 @@
 import type { TableId } from '../server/src/core/model';
 import { SECTIONS, TABLE3_RESULT_ROW_IDS, TABLES } from '../server/src/core/schema';
 import { tableMarkdown } from '../server/src/core/template';
-
-/** A small deterministic PRNG (mulberry32): the same index always gives the same report. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The tests' seeded generator: the same index always gives the same report.
+import { prng } from '../test/support/random';
 
 const PLACES = ['示例区', '东湖区', '青山县', '临江市', '南岭区', '北川县', '白沙镇', '清河区', '石门县', '云溪区', '长宁县', '西城区'];
 const BODIES = ['人民政府办公室', '人民政府', '发展和改革局', '教育局', '自然资源局', '卫生健康委员会', '市场监督管理局'];

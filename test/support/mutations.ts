@@ -11,6 +11,7 @@
 
 import type { Cell, ReportModel, Row, TableId } from '../../server/src/core/model';
 import { parseReport } from '../../server/src/core/parse/index';
+import { lineOf } from '../../server/src/core/text';
 import { randomInt } from './random';
 
 export type Rng = () => number;
@@ -60,18 +61,6 @@ export function modelOf(text: string): ReportModel {
   return cached.model;
 }
 
-/** 0-based line holding an offset. */
-export function lineAt(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** [start, end) of line n's content, without its line break. */
 function lineBounds(text: string, lineStarts: number[], n: number): { start: number; end: number } {
   const start = lineStarts[n];
@@ -98,7 +87,7 @@ export interface Region {
 export function tableRegions(model: ReportModel): Region[] {
   const regions: Region[] = [];
   for (const table of Object.values(model.tables)) {
-    const lines = table.rows.flatMap((r) => allCells(r).map((c) => lineAt(model.lineStarts, c.span.start)));
+    const lines = table.rows.flatMap((r) => allCells(r).map((c) => lineOf(model.lineStarts, c.span.start)));
     if (lines.length === 0) continue;
     regions.push({ table: table.id, firstLine: Math.min(...lines), lastLine: Math.max(...lines) });
   }
@@ -202,12 +191,12 @@ function wrapCandidates(model: ReportModel): WrapCandidate[] {
   for (const row of table.rows) {
     const { start, end } = row.labelSpan;
     if (end <= start) continue;
-    const line = lineAt(model.lineStarts, start);
-    if (lineAt(model.lineStarts, end - 1) !== line) continue;
+    const line = lineOf(model.lineStarts, start);
+    if (lineOf(model.lineStarts, end - 1) !== line) continue;
     if (nonSpaceLength(model.text.slice(start, end)) < 6) continue;
     const cells = allCells(row);
     if (cells.length === 0) continue;
-    if (!cells.every((c) => lineAt(model.lineStarts, c.span.start) === line && c.span.start >= end)) continue;
+    if (!cells.every((c) => lineOf(model.lineStarts, c.span.start) === line && c.span.start >= end)) continue;
     candidates.push({ row, line, start, end: labelEnd(model.text, row) });
   }
   return candidates;
@@ -280,7 +269,7 @@ function numberedRows(model: ReportModel): Row[] {
     .flatMap((t) => t.rows)
     .filter((row) => {
       const region = regions.find((r) => r.table === row.table);
-      const line = lineAt(model.lineStarts, row.labelSpan.start);
+      const line = lineOf(model.lineStarts, row.labelSpan.start);
       return region !== undefined && line >= region.firstLine && line <= region.lastLine && numbered(model.text.slice(row.labelSpan.start, row.labelSpan.end));
     });
 }
@@ -296,7 +285,7 @@ const dropNumbering: PlanFn = (text, rng) => {
   return {
     text: text.slice(0, start) + text.slice(start + numbering.length),
     note: `${row.table} ${row.rowId}: numbering ${JSON.stringify(numbering)} removed from ${JSON.stringify(label.split(/\r?\n/)[0])}`,
-    lines: [lineAt(model.lineStarts, start)],
+    lines: [lineOf(model.lineStarts, start)],
     blanked: [],
   };
 };
@@ -316,7 +305,7 @@ function zeroLines(model: ReportModel): ZeroLine[] {
     for (const row of table.rows) {
       for (const cell of row.cells) {
         if (cell.raw !== '0') continue;
-        const line = lineAt(model.lineStarts, cell.span.start);
+        const line = lineOf(model.lineStarts, cell.span.start);
         const { start, end } = lineBounds(model.text, model.lineStarts, line);
         const content = model.text.slice(start, end);
         if (!content.includes('\t') && !content.includes('|')) continue;
@@ -361,10 +350,10 @@ function ambiguousWhenBlank(text: string, rowCells: Cell[], cell: Cell, lineStar
 
 /** " (first field of its row's figures)" / " (last …)": where a blank is hardest to place. */
 function edgeOfLine(model: ReportModel, cell: Cell): string {
-  const line = lineAt(model.lineStarts, cell.span.start);
+  const line = lineOf(model.lineStarts, cell.span.start);
   const onLine = Object.values(model.tables)
     .flatMap((t) => t.rows.flatMap(allCells))
-    .filter((c) => lineAt(model.lineStarts, c.span.start) === line)
+    .filter((c) => lineOf(model.lineStarts, c.span.start) === line)
     .sort((a, b) => a.span.start - b.span.start);
   if (onLine[0] === cell) return ' (first figure of the line)';
   if (onLine[onLine.length - 1] === cell) return ' (last figure of the line)';
