@@ -15,6 +15,8 @@ const common = {
   minify: release,
   sourcemap: !release,
   logLevel: 'warning',
+  // jsonc-parser's main entry is a UMD module whose dynamic requires a bundle cannot follow: its ES module build instead.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const bundle = {

@@ -1,174 +1,38 @@
-// Command line: the same checks over files and folders, for reviewers. Exit code 1 when any error is found; 2 on
-// bad arguments, or a file that cannot be read or decoded, or an internal error (never mistaken for findings).
-// Files are read (text in UTF-8, UTF-16, GBK/GB18030, Big5; Word, PDF and web pages through their readers:
-// readers/index.ts), checked and printed one at a time.
-//   nianbao [check] [--format text|json] [--locale zh|en] [--exit-zero] <file-or-folder>...
-//   nianbao extract [--format json|csv] <file-or-folder>...
-//   nianbao convert <file> [-o <draft.nianbao.md>]
+// Command line: the same checks over files, folders and globs, for reviewers (`nianbao --help` for the commands).
+// Exit code 1 when any error is found; 2 on bad arguments, a path or config file that cannot be read, a file that
+// cannot be read or decoded, or an internal error (never mistaken for findings). The per-file work runs on worker
+// threads (this same script, started with workerData); output comes in the files' order whatever the threads do.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DecodeError, type EncodingName } from './core/decode';
+import { createWriteStream, openSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import manifest from '../../package.json';
 import { extractTables } from './core/extract';
 import { localeFrom, type Locale } from './core/i18n';
-import type { Finding, Related } from './core/checks/rules';
-import type { ReportModel, TableId } from './core/model';
+import type { TableId } from './core/model';
 import { parseReport } from './core/parse';
-import { ReportService } from './core/service';
-import { DiskFiles, pathOfUri, uriOfPath } from './core/workspace';
-import { lineOf, positionOf } from './core/text';
-import { describePlace, draftPath, readFailure, readSource, sourceKind, type SourcePlace, type SourceText } from './readers';
+import { DEFAULT_SETTINGS, type Settings } from './core/settings';
+import { internalError, readOne, type CheckTask, type FileReport, type IndexResult } from './cli/analyse';
+import { parseCommandLine, USAGE, type Options, type RunOptions } from './cli/args';
+import { ConfigError, ConfigResolver } from './cli/config';
+import { listFiles } from './cli/files';
+import { reviewHtml } from './cli/output/html';
+import type { RunInfo } from './cli/output/run';
+import { sarifLog } from './cli/output/sarif';
+import { sumCsv, sumJson, sumMarkdown, sumReports } from './cli/output/sum';
+import { csvField, summarise, summaryCsv, summaryJson, summaryText } from './cli/output/summary';
+import { colorsFor, countsOf, fileBlock, runTotals } from './cli/output/text';
+import { Progress } from './cli/progress';
+import { createRunner, serveWorker } from './cli/runner';
+import { draftPath } from './readers';
 
-interface CheckOptions {
-  command: 'check';
-  format: 'text' | 'json';
-  locale: Locale;
-  /** Report findings but exit 0 (for demos and pipelines that only collect the output). */
-  exitZero: boolean;
-  paths: string[];
-}
-
-interface ExtractOptions {
-  command: 'extract';
-  format: 'json' | 'csv';
-  paths: string[];
-}
-
-interface ConvertOptions {
-  command: 'convert';
-  file: string;
-  /** Where the draft is written; by default `<name>.nianbao.md` beside the source. */
-  out: string | null;
-}
-
-type Options = CheckOptions | ExtractOptions | ConvertOptions;
-
-const USAGE = [
-  '用法 / usage:',
-  '  nianbao [check] [--format text|json] [--locale zh|en] [--exit-zero] <文件或文件夹 file-or-folder>...',
-  '      检查报告 / check the reports',
-  '  nianbao extract [--format json|csv] <文件或文件夹 file-or-folder>...',
-  '      导出表二、表三、表四的数字 / print the figures of tables 二, 三, 四',
-  '  nianbao convert <文件 file> [-o <草稿 draft.nianbao.md>]',
-  '      把 Word / PDF / 网页转为可编辑的草稿 / turn a Word file, PDF or web page into an editable draft',
-  '  文件：.txt .md .docx .pdf .html .htm .shtml / files: .txt .md .docx .pdf .html .htm .shtml',
-].join('\n');
-
-function parseArgs(argv: string[]): Options | string {
-  // The subcommand, when given, comes first; without one the command is check (as before subcommands existed).
-  if (argv[0] === 'extract') return parseExtractArgs(argv.slice(1));
-  if (argv[0] === 'convert') return parseConvertArgs(argv.slice(1));
-  return parseCheckArgs(argv[0] === 'check' ? argv.slice(1) : argv);
-}
-
-function parseCheckArgs(argv: string[]): CheckOptions | string {
-  const options: CheckOptions = { command: 'check', format: 'text', locale: localeFrom(process.env.LANG), exitZero: false, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--format') {
-      const value = argv[++i];
-      if (value !== 'text' && value !== 'json') return `--format 只能是 text 或 json / must be text or json`;
-      options.format = value;
-    } else if (arg === '--locale') {
-      options.locale = localeFrom(argv[++i]);
-    } else if (arg === '--exit-zero') {
-      options.exitZero = true;
-    } else if (arg === '--help' || arg === '-h') {
-      return USAGE;
-    } else if (arg.startsWith('--')) {
-      return `未知选项 / unknown option: ${arg}\n${USAGE}`;
-    } else {
-      options.paths.push(arg);
-    }
-  }
-  return options.paths.length > 0 ? options : USAGE;
-}
-
-function parseExtractArgs(argv: string[]): ExtractOptions | string {
-  const options: ExtractOptions = { command: 'extract', format: 'json', paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--format') {
-      const value = argv[++i];
-      if (value !== 'json' && value !== 'csv') return `extract 的 --format 只能是 json 或 csv / must be json or csv`;
-      options.format = value;
-    } else if (arg === '--help' || arg === '-h') {
-      return USAGE;
-    } else if (arg.startsWith('--')) {
-      return `未知选项 / unknown option: ${arg}\n${USAGE}`;
-    } else {
-      options.paths.push(arg);
-    }
-  }
-  return options.paths.length > 0 ? options : USAGE;
-}
-
-function parseConvertArgs(argv: string[]): ConvertOptions | string {
-  let file: string | null = null;
-  let out: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-o' || arg === '--output') {
-      out = argv[++i] ?? null;
-      if (out === null) return `${arg} 后应有文件名 / ${arg} needs a file name\n${USAGE}`;
-    } else if (arg === '--help' || arg === '-h' || arg.startsWith('-') || file !== null) {
-      return arg.startsWith('-') && arg !== '--help' && arg !== '-h' ? `未知选项 / unknown option: ${arg}\n${USAGE}` : USAGE;
-    } else {
-      file = arg;
-    }
-  }
-  return file === null ? USAGE : { command: 'convert', file, out };
-}
-
-/** Files to check: the files named, and every report source (.txt .md .docx .pdf .html …) under the folders named, in name order. */
-function collectFiles(path: string): string[] {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => {
-      const child = join(path, name);
-      if (statSync(child).isDirectory()) return name === 'node_modules' || name.startsWith('.') ? [] : collectFiles(child);
-      return sourceKind(name) !== null ? [child] : [];
-    });
-}
-
-/** Every file under the paths named, or the message naming the path that could not be read (before any output). */
-function listAll(paths: string[]): string[] | string {
-  const result: string[] = [];
-  for (const path of paths) {
-    try {
-      for (const file of collectFiles(path)) result.push(file);
-    } catch (error) {
-      return `无法读取 / cannot read: ${path}（${(error as Error).message}）`;
-    }
-  }
-  return result;
-}
-
-/** One file read (decoded, or converted by its reader), or the message naming it when it cannot be read. */
-async function readOne(file: string): Promise<SourceText | string> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return `无法读取 / cannot read: ${file}（${(error as Error).message}）`;
-  }
-  try {
-    return await readSource(bytes, file);
-  } catch (error) {
-    if (error instanceof DecodeError) return `无法解码 / cannot decode: ${file}（${error.message}）`;
-    const failure = readFailure(error, 'both');
-    if (failure !== null) return `无法读取 / cannot read: ${file}（${failure}）`;
-    throw error;
-  }
-}
-
-/** Output written as it is made, waiting when the pipe is full: memory stays flat however many files there are. */
+/** Output written as it is made, waiting when the stream is full: memory stays flat however many files there are. */
 class Output {
   private items = 0;
+  constructor(readonly stream: NodeJS.WritableStream & { isTTY?: boolean }) {}
+
   async write(chunk: string): Promise<void> {
-    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    if (!this.stream.write(chunk)) await new Promise<void>((done) => this.stream.once('drain', done));
   }
   /** One element of a JSON array, formatted as JSON.stringify(array, null, 2) would. */
   async item(value: unknown): Promise<void> {
@@ -178,155 +42,172 @@ class Output {
   async endArray(): Promise<void> {
     await this.write(this.items === 0 ? '[]\n' : '\n]\n');
   }
+  /** Flushes and closes a file; standard output stays open. */
+  async close(): Promise<void> {
+    if (this.stream === process.stdout) return;
+    await new Promise<void>((done, fail) => {
+      this.stream.once('error', fail);
+      this.stream.end(done);
+    });
+  }
 }
 
-/** The encoding, named only when it is not plain UTF-8 (the default every tool assumes). */
-function notedEncoding(source: SourceText): { encoding?: EncodingName } {
-  return source.encoding === undefined || source.encoding === 'UTF-8' ? {} : { encoding: source.encoding };
+/** The output of -o, opened before any work so that a path that cannot be written fails at once; else stdout. */
+function openOutput(path: string | null): Output | string {
+  if (path === null) return new Output(process.stdout);
+  try {
+    const fd = openSync(path, 'w');
+    return new Output(createWriteStream('', { fd }));
+  } catch (error) {
+    return `无法写入 / cannot write: ${path}（${(error as Error).message}）`;
+  }
 }
 
-/** Where a finding is, for a converted file: the place in its source (page, table, row), else none. */
-function placeOf(source: SourceText, model: ReportModel, offset: number, locale: Locale): string | null {
-  return source.places ? describePlace(cellPlace(source, model, offset), locale) : null;
-}
-
-/** The source place of a draft line, with the column of a table cell: the draft's pipe rows keep the source's cells. */
-function cellPlace(source: SourceText, model: ReportModel, offset: number): SourcePlace | null {
-  const line = lineOf(model.lineStarts, offset);
-  const place = source.places?.[line] ?? null;
-  if (!place?.table) return place;
-  const before = model.text.slice(model.lineStarts[line], offset);
-  const column = before.split('|').length - 1;
-  return column > 0 ? { ...place, column } : place;
-}
-
-/** What went wrong inside the checker for one file: never a finding, always exit code 2. */
-function internalError(file: string, error: unknown): string {
-  return `内部错误 / internal error: ${file}（${error instanceof Error ? (error.stack ?? error.message) : String(error)}）`;
-}
-
-/** Related information in another file: that file as named on the command line, and the range there. */
-function relatedJson(r: Related, range: (span: { start: number; end: number }) => unknown, files: Map<string, string>) {
-  if (r.uri !== undefined && r.range) return { message: r.message, file: files.get(r.uri) ?? pathOfUri(r.uri) ?? r.uri, range: r.range };
-  return { message: r.message, range: range(r.span) };
-}
-
-function findingJson(f: Finding, model: ReportModel, source: SourceText, files: Map<string, string>) {
-  const range = (span: { start: number; end: number }) => ({ start: positionOf(model.lineStarts, span.start), end: positionOf(model.lineStarts, span.end) });
-  const place = cellPlace(source, model, f.span.start);
+/** A report as `--format json` has it (schemas/check-output.schema.json): the finding's line and sentence are the text output's. */
+function reportJson(report: FileReport): unknown {
+  if (report.error !== undefined) return { file: report.file, error: report.error };
   return {
-    ...(place ? { place } : {}),
-    code: f.code,
-    severity: f.severity,
-    message: f.message,
-    range: range(f.span),
-    text: model.text.slice(f.span.start, f.span.end),
-    related: f.related.map((r: Related) => relatedJson(r, range, files)),
+    file: report.file,
+    ...(report.encoding ? { encoding: report.encoding } : {}),
+    isReport: report.isReport,
+    title: report.title,
+    findings: report.findings.map(({ line: _line, sentence: _sentence, ...finding }) => finding),
   };
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const options = parseCommandLine(argv);
   if (typeof options === 'string') {
-    console.error(options);
-    return 2;
+    const help = options === USAGE && (argv.includes('--help') || argv.includes('-h'));
+    (help ? console.log : console.error)(options);
+    return help ? 0 : 2;
   }
-  const files = listAll(options.command === 'convert' ? [options.file] : options.paths);
+  if (options.command === 'convert') return convert(options.file, options.output);
+  const files = listFiles(options.paths);
   if (typeof files === 'string') {
     console.error(files);
     return 2;
   }
-  if (options.command === 'convert') return convert(options);
-  return options.command === 'extract' ? extract(options, files) : check(options, files);
+  if (options.command === 'extract') return extract(options.format, files);
+  return run(options, files);
 }
 
-/**
- * The workspace of a check over several files: each report sees the others (last year's report of the same body,
- * another file of the same year). Every file is read once for it, keeping only its facts (a few figures and
- * sentence hashes); the drafts of converted files (Word, PDF, web pages: slow to read, small once read) are kept
- * for the check, plain text is read again, and a file that cannot be read is not tried twice.
- */
-async function indexFiles(service: ReportService, files: string[], uris: Map<string, string>): Promise<Map<string, SourceText | string>> {
-  const kept = new Map<string, SourceText | string>();
-  if (files.length < 2) return kept;
-  for (const file of files) {
-    const decoded = await readOne(file);
-    if (typeof decoded === 'string' || decoded.kind !== 'text') kept.set(file, decoded);
-    if (typeof decoded === 'string') continue;
-    try {
-      service.index.setModel(uris.get(file)!, 'cli', parseReport(decoded.text));
-    } catch {
-      // The check of the file reports it as an internal error.
-    }
+/** The locale of the output's own words: --locale, else the config files' language when they agree, else LANG. */
+function runLocale(options: RunOptions, settings: Settings[]): Locale {
+  if (options.locale) return options.locale;
+  const languages = new Set(settings.map((s) => s.language));
+  const only = languages.size === 1 ? [...languages][0] : 'auto';
+  return only === 'auto' ? localeFrom(process.env.LANG) : only;
+}
+
+async function run(options: Extract<Options, RunOptions>, files: string[]): Promise<number> {
+  let settings: Settings[];
+  try {
+    const resolver = new ConfigResolver(DEFAULT_SETTINGS, options.rules);
+    settings = files.map((file) => resolver.settingsFor(file).settings);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 2;
   }
-  return kept;
-}
-
-async function check(options: CheckOptions, files: string[]): Promise<number> {
-  const out = new Output();
-  let errorsFound = false;
+  const locale = runLocale(options, settings);
+  const out = openOutput(options.output);
+  if (typeof out === 'string') {
+    console.error(out);
+    return 2;
+  }
+  const info: RunInfo = { locale, version: manifest.version, cwd: process.cwd(), startedAt: new Date().toISOString(), args: process.argv.slice(2) };
+  const progress = new Progress(options.progress && Progress.available(), locale);
+  const runner = createRunner(options.jobs, files.length, __filename);
+  const reports: FileReport[] = [];
   let failed = false;
-  const service = new ReportService(new DiskFiles(), { kinds: new Set(['text', 'docx', 'pdf', 'html']) });
-  service.configure({ locale: options.locale });
-  const uris = new Map(files.map((file) => [file, uriOfPath(resolve(file))]));
-  const names = new Map(files.map((file) => [uris.get(file)!, file]));
-  const kept = await indexFiles(service, files, uris);
-  for (const file of files) {
-    const decoded = kept.get(file) ?? (await readOne(file));
-    kept.delete(file);
-    if (typeof decoded === 'string') {
-      failed = true;
-      console.error(decoded);
-      if (options.format === 'json') await out.item({ file, error: decoded });
-      continue;
+  let errorsFound = false;
+  const colors = colorsFor(out.stream);
+  const streamed = options.command === 'check' && (options.format === 'text' || options.format === 'json');
+  try {
+    // The index: every file's facts, so that each report is checked against the others (last year's, copies).
+    let index: IndexResult[] = [];
+    if (files.length > 1 && options.command !== 'sum') {
+      progress.start(files.length, 'read');
+      index = await runner.index(files, () => progress.tick());
     }
-    let model: ReportModel;
-    let findings: Finding[] | null;
-    try {
-      model = parseReport(decoded.text);
-      findings = model.isReport || /\.nianbao\.(txt|md)$/.test(file) ? service.checkModel(uris.get(file)!, model) : null;
-    } catch (error) {
-      failed = true;
-      const message = internalError(file, error);
-      console.error(message);
-      if (options.format === 'json') await out.item({ file, error: message });
-      continue;
-    }
-    if (findings?.some((f) => f.severity === 'error')) errorsFound = true;
-    const encoding = decoded.encoding === undefined || decoded.encoding === 'UTF-8' ? '' : options.locale === 'zh' ? `（${decoded.encoding}）` : ` (${decoded.encoding})`;
-    if (options.format === 'json') {
-      await out.item({
+    const tasks = files.map(
+      (file, i): CheckTask => ({
         file,
-        ...notedEncoding(decoded),
-        isReport: findings !== null,
-        title: model.title ? { body: model.title.body, year: model.title.year } : null,
-        findings: (findings ?? []).map((f) => findingJson(f, model, decoded, names)),
-      });
-      continue;
-    }
-    if (findings === null) {
-      await out.write(options.locale === 'zh' ? `${file}：不像政府信息公开年度报告，未检查${encoding}\n` : `${file}: not recognisably an annual report, not checked${encoding}\n`);
-      continue;
-    }
-    const lines: string[] = [];
-    for (const f of findings) {
-      const at = positionOf(model.lineStarts, f.span.start);
-      const place = placeOf(decoded, model, f.span.start, options.locale);
-      lines.push(`${file}:${place ?? `${at.line + 1}:${at.character + 1}`}: ${f.severity} [${f.code}] ${f.message}`);
-    }
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const warnings = findings.filter((f) => f.severity === 'warning').length;
-    lines.push(
-      options.locale === 'zh'
-        ? `${file}：${errors} 个错误，${warnings} 个警告，${findings.length - errors - warnings} 条提示${encoding}`
-        : `${file}: ${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} note(s)${encoding}`,
+        ...(index[i]?.draft ? { draft: index[i].draft } : {}),
+        ...(index[i]?.error ? { failure: index[i].error } : {}),
+        settings: settings[i],
+        locale: options.locale ?? (settings[i].language === 'auto' ? localeFrom(process.env.LANG) : settings[i].language),
+        want: { tables: options.command === 'check' && options.format === 'html', counts: options.command === 'sum' },
+      }),
     );
-    await out.write(`${lines.join('\n')}\n`);
+    progress.start(files.length, 'check');
+    await runner.check(
+      tasks,
+      index,
+      async (report) => {
+        if (report.error !== undefined) {
+          failed = true;
+          progress.clearLine();
+          console.error(report.error);
+        }
+        if (countsOf(report).errors > 0) errorsFound = true;
+        if (!streamed) {
+          reports.push(report);
+          return;
+        }
+        if (options.format === 'json') {
+          await out.item(reportJson(report));
+        } else if (report.error === undefined) {
+          progress.clearLine();
+          await out.write(fileBlock(report, locale, colors));
+        }
+        if (options.format === 'text' && files.length > 1) reports.push({ ...report, findings: report.findings.map((f) => ({ ...f, line: '', sentence: '' })) });
+      },
+      () => progress.tick(),
+    );
+    progress.stop();
+  } finally {
+    progress.stop();
+    await runner.close();
   }
-  if (options.format === 'json') await out.endArray();
+  const written = await finish(options, out, reports, info, colors);
+  await out.close();
+  if (written !== null) {
+    console.error(written);
+    return 2;
+  }
+  if (options.output !== null) console.log(options.output);
   // A file that could not be read, decoded or checked is never a pass, and never looks like "errors found".
   if (failed) return 2;
-  return !options.exitZero && errorsFound ? 1 : 0;
+  return options.command !== 'sum' && !options.exitZero && errorsFound ? 1 : 0;
+}
+
+/** Writes what comes after the last file (or the whole output of the collected formats); a refusal of sum as a message. */
+async function finish(options: Extract<Options, RunOptions>, out: Output, reports: FileReport[], info: RunInfo, colors: ReturnType<typeof colorsFor>): Promise<string | null> {
+  const locale = info.locale;
+  switch (options.command) {
+    case 'check':
+      if (options.format === 'json') await out.endArray();
+      else if (options.format === 'text' && reports.length > 1) await out.write(runTotals(reports, locale, colors));
+      else if (options.format === 'sarif') await out.write(`${JSON.stringify(sarifLog(reports, info), null, 2)}\n`);
+      else if (options.format === 'html') await out.write(reviewHtml(reports, info));
+      return null;
+    case 'summary': {
+      const summary = summarise(reports);
+      await out.write(options.format === 'csv' ? summaryCsv(summary) : options.format === 'json' ? summaryJson(summary) : summaryText(summary, locale, colors));
+      return null;
+    }
+    case 'sum': {
+      if (reports.some((r) => r.error !== undefined)) return locale === 'zh' ? '有文件无法读取，未汇总' : 'not added up: some files could not be read';
+      const result = sumReports(reports, locale);
+      if (typeof result === 'string') return result;
+      for (const note of result.notes) console.error(note);
+      await out.write(options.format === 'csv' ? sumCsv(result) : options.format === 'json' ? sumJson(result) : sumMarkdown(result, locale));
+      return null;
+    }
+  }
 }
 
 const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
@@ -335,17 +216,11 @@ const CSV_HEADER = ['file', 'body', 'year', 'format', 'table', 'row_id', 'row_la
 /** Widest row of any table (table 三: six applicant columns and the total). */
 const CSV_CELLS = 7;
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-async function extract(options: ExtractOptions, files: string[]): Promise<number> {
-  const out = new Output();
+async function extract(format: 'json' | 'csv', files: string[]): Promise<number> {
+  const out = new Output(process.stdout);
   let failed = false;
   // RFC 4180 ends records with CRLF; most readers take either, so lines end as the rest of the output does.
-  if (options.format === 'csv') await out.write(`${CSV_HEADER.join(',')}\n`);
+  if (format === 'csv') await out.write(`${CSV_HEADER.join(',')}\n`);
   for (const file of files) {
     const decoded = await readOne(file);
     let result: ReturnType<typeof extractTables>;
@@ -356,11 +231,12 @@ async function extract(options: ExtractOptions, files: string[]): Promise<number
       failed = true;
       const message = typeof error === 'string' ? error : internalError(file, error);
       console.error(message);
-      if (options.format === 'json') await out.item({ file, error: message });
+      if (format === 'json') await out.item({ file, error: message });
       continue;
     }
-    if (options.format === 'json') {
-      await out.item({ file, ...notedEncoding(decoded as SourceText), ...result });
+    if (format === 'json') {
+      const encoding = decoded.encoding === undefined || decoded.encoding === 'UTF-8' ? {} : { encoding: decoded.encoding };
+      await out.item({ file, ...encoding, ...result });
       continue;
     }
     const lines: string[] = [];
@@ -372,19 +248,19 @@ async function extract(options: ExtractOptions, files: string[]): Promise<number
     }
     await out.write(lines.join(''));
   }
-  if (options.format === 'json') await out.endArray();
+  if (format === 'json') await out.endArray();
   return failed ? 2 : 0;
 }
 
 /** Writes a file's draft (`<name>.nianbao.md` beside it, never over an existing one, unless -o says where) and prints where. */
-async function convert(options: ConvertOptions): Promise<number> {
-  const source = await readOne(options.file);
+async function convert(file: string, output: string | null): Promise<number> {
+  const source = await readOne(file);
   if (typeof source === 'string') {
     console.error(source);
     return 2;
   }
-  const out = options.out ?? draftPath(options.file);
-  if (resolve(out) === resolve(options.file)) {
+  const out = output ?? draftPath(file);
+  if (resolve(out) === resolve(file)) {
     console.error(`草稿不能写在原文件上 / the draft cannot replace its source: ${out}`);
     return 2;
   }
@@ -398,19 +274,23 @@ async function convert(options: ConvertOptions): Promise<number> {
   return 0;
 }
 
-// Exit code 2, with a message, for anything unexpected: an exception must never read as "errors found" (1).
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // A reader that went away (`nianbao … | head`): stop quietly; not every file was checked, so not a pass.
-  if (error.code === 'EPIPE') process.exit(2);
-  console.error(`内部错误 / internal error: ${error.message}`);
-  process.exit(2);
-});
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(internalError('nianbao', error));
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && workerData?.nianbaoWorker) {
+  serveWorker(parentPort!);
+} else {
+  // Exit code 2, with a message, for anything unexpected: an exception must never read as "errors found" (1).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A reader that went away (`nianbao … | head`): stop quietly; not every file was checked, so not a pass.
+    if (error.code === 'EPIPE') process.exit(2);
+    console.error(`内部错误 / internal error: ${error.message}`);
+    process.exit(2);
+  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(internalError('nianbao', error));
+      process.exitCode = 2;
+    },
+  );
+}

@@ -211,11 +211,22 @@ test('check (text) of hongze.pdf: every line pinned, places as page, table, row 
     assert.equal(
       zh.stdout,
       [
-        `${file}:第 1 页: warning [structure.government-duties] 人民政府的年度报告应写明政府信息公开工作考核、社会评议和责任追究结果（条例第五十条第（四）项）；正文未提及：考核、评议、责任追究`,
-        `${file}:第 3 页 表格 2 第 9 行 第 3 列: warning [structure.row-label] 行标签与格式不一致：应为“2.其他法律行政法规禁止公开”，实为“2.其他法律行政止公开”`,
-        `${file}:第 4 页 表格 2 第 24 行 第 2 列: warning [structure.outdated-format] “（六）其他处理”只有一行，是2019年试行格式；2023年度报告应使用2021年格式，分为 3 行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他`,
-        `${file}:第 4 页 表格 3 第 4 行 第 5 列: error [table4.group-total] “行政复议”的总计应为 11（结果维持＋结果纠正＋其他结果＋尚未审结），实为 0；请核对各项或将总计改为 11`,
-        `${file}:第 4 页 表格 3 第 4 行 第 15 列: error [table4.group-total] “复议后起诉”的总计应为 5（结果维持＋结果纠正＋其他结果＋尚未审结），实为 0；请核对各项或将总计改为 5`,
+        `${file}  洪泽区人民政府 2023 年度`,
+        '  第 1 页  警告  人民政府的年度报告应写明政府信息公开工作考核、社会评议和责任追究结果（条例第五十条第（四）项）；正文未提及：考核、评议、责任追究  structure.government-duties',
+        '    2 │ # 洪泽区人民政府2023 年政府信息公开工作年度报告',
+        '      │   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        '  第 3 页 表格 2 第 9 行 第 3 列  警告  行标签与格式不一致：应为“2.其他法律行政法规禁止公开”，实为“2.其他法律行政止公开”  structure.row-label',
+        '    51 │ |  |  | 2.其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+        '       │         ^^^^^^^^^^^^^^^^^^^^',
+        '  第 4 页 表格 2 第 24 行 第 2 列  警告  “（六）其他处理”只有一行，是2019年试行格式；2023年度报告应使用2021年格式，分为 3 行：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请；3.其他  structure.outdated-format',
+        '    66 │ |  | （六）其他处理 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+        '       │      ^^^^^^^^^^^^^^',
+        '  第 4 页 表格 3 第 4 行 第 5 列  错误  “行政复议”的总计应为 11（结果维持＋结果纠正＋其他结果＋尚未审结），实为 0；请核对各项或将总计改为 11  table4.group-total',
+        '    76 │ | 10 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 0 |',
+        '       │                    ^',
+        '  第 4 页 表格 3 第 4 行 第 15 列  错误  “复议后起诉”的总计应为 5（结果维持＋结果纠正＋其他结果＋尚未审结），实为 0；请核对各项或将总计改为 5  table4.group-total',
+        '    76 │ | 10 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 0 |',
+        '       │                                                            ^',
         `${file}：2 个错误，3 个警告，0 条提示`,
         '',
       ].join('\n'),
@@ -225,7 +236,7 @@ test('check (text) of hongze.pdf: every line pinned, places as page, table, row 
     const lines = en.stdout.split('\n');
     assert.ok(
       lines.includes(
-        `${file}:page 4, table 3 row 4 column 5: error [table4.group-total] The total of “行政复议” should be 11 (upheld + corrected + other + pending) but is 0; check the parts or change the total to 11`,
+        '  page 4, table 3 row 4 column 5  error  The total of “行政复议” should be 11 (upheld + corrected + other + pending) but is 0; check the parts or change the total to 11  table4.group-total',
       ),
       en.stdout,
     );
@@ -316,13 +327,13 @@ test('a folder mixing .txt, .md, .docx, .pdf and .html: every file checked and r
     const text = run('check', dir);
     assert.equal(text.status, 1, text.stderr);
     const lines = text.stdout.trimEnd().split('\n');
-    // Every line belongs to a file, in the files' order; each file ends with its summary line.
-    const owners = lines.map((l) => files.findIndex((f) => l.startsWith(`${f}:`) || l.startsWith(`${f}：`)));
-    assert.ok(owners.every((o) => o >= 0), text.stdout);
+    // A block per file, in the files' order: its name first, its summary line last; the run's totals after them.
+    const heads = lines.map((l) => files.findIndex((f) => l.startsWith(`${f}  `) || l.startsWith(`${f}：不像`)));
     assert.deepEqual(
-      owners.filter((o, i) => i === 0 || owners[i - 1] !== o),
+      heads.filter((o) => o >= 0),
       files.map((_, i) => i),
     );
+    assert.equal(lines[lines.length - 1], '共 9 个文件，检查 8 份报告，其中 3 份有错误；共 8 个错误，16 个警告，2 条提示');
     assert.deepEqual(
       lines.filter((l) => /：\d+ 个错误|：不像/.test(l)),
       [

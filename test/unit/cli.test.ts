@@ -61,7 +61,7 @@ test('a folder of copies: every report in name order, exit code 1 when one has a
 test('exit code 2 on a bad option or a missing path', () => {
   const badFormat = run('--format', 'xml', join(SEEDS_DIR, SEED_NAMES[0]));
   assert.equal(badFormat.status, 2);
-  assert.match(badFormat.stderr, /--format 只能是 text 或 json/);
+  assert.match(badFormat.stderr, /--format 只能是 text、json、sarif 或 html/);
   const unknown = run('--frobnicate', join(SEEDS_DIR, SEED_NAMES[0]));
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown option: --frobnicate/);
@@ -77,6 +77,14 @@ test('text format in English', () => {
   assert.equal(result.status, 0);
   assert.equal(
     result.stdout,
-    `${file}:9:101: warning [narrative.ambiguous-count] “本年度被依法提起行政复议、行政诉讼案件 5 件” lumps reconsideration and litigation together: table 4 has 5 reconsideration and 6 litigation cases (5 direct, 1 after reconsideration), 11 in all; 5 matches only reconsideration, so state each kind separately\n${file}: 0 error(s), 1 warning(s), 0 note(s)\n`,
+    [
+      `${file}  老城区人民政府办公室 2023`,
+      '  9:101  warning  “本年度被依法提起行政复议、行政诉讼案件 5 件” lumps reconsideration and litigation together: table 4 has 5 reconsideration and 6 litigation cases (5 direct, 1 after reconsideration), 11 in all; 5 matches only reconsideration, so state each kind separately  narrative.ambiguous-count',
+      '    9 │ (二) 依申请公开：截至 2023 年 12 月 31 日，我办共收到政府信息公开申请 149 项，已按相关规定答复 126 项，结转下年度继续办理 23 项。本年度被依法提起行政复议、行政诉讼案件 5 件。',
+      // The caret stands under “5”: 100 characters before it, 68 of them two columns wide.
+      `      │ ${' '.repeat(168)}^`,
+      `${file}: 0 error(s), 1 warning(s), 0 note(s)`,
+      '',
+    ].join('\n'),
   );
 });

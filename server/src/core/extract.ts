@@ -36,16 +36,21 @@ const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
 /** Sub-rows of table 三 that the single row （六）其他处理 replaces. */
 const SIX_SUB_ROWS = ['r6_1', 'r6_2', 'r6_3'];
 
-export function extractTables(model: ReportModel): Extracted {
+export interface ExtractOptions {
+  /** A blank cell ("—" or empty) as 0, as the format counts it (for sums); by default null like a missing one. */
+  blankAsZero?: boolean;
+}
+
+export function extractTables(model: ReportModel, options: ExtractOptions = {}): Extracted {
   const tables = {} as Record<TableId, ExtractedTable | null>;
   for (const id of TABLE_IDS) {
     const table = model.tables[id];
-    tables[id] = table ? extractTable(table) : null;
+    tables[id] = table ? extractTable(table, options) : null;
   }
   return { body: model.title?.body ?? null, year: model.title?.year ?? null, format: model.format, tables };
 }
 
-function extractTable(table: Table): ExtractedTable {
+function extractTable(table: Table, options: ExtractOptions): ExtractedTable {
   const spec = TABLES[table.id];
   const rows: ExtractedRow[] = [];
   for (const rowSpec of spec.rows) {
@@ -54,21 +59,22 @@ function extractTable(table: Table): ExtractedTable {
       // The single row takes the place of the first sub-row; it has the same applicant columns.
       if (rowSpec.id === SIX_SUB_ROWS[0]) {
         const group = spec.rows.find((r) => r.id === 'r6');
-        rows.push(extractRow(table, 'r6', group?.label ?? '（六）其他处理', rowSpec.columns));
+        rows.push(extractRow(table, 'r6', group?.label ?? '（六）其他处理', rowSpec.columns, options));
       }
       continue;
     }
-    rows.push(extractRow(table, rowSpec.id, rowSpec.label, rowSpec.columns));
+    rows.push(extractRow(table, rowSpec.id, rowSpec.label, rowSpec.columns, options));
   }
   const columns = spec.columns.map((c) => c.label);
   return table.id === 'table3' ? { sixSingle: table.sixSingle, columns, rows } : { columns, rows };
 }
 
-function extractRow(table: Table, rowId: string, label: string, columnIds: string[]): ExtractedRow {
+function extractRow(table: Table, rowId: string, label: string, columnIds: string[], options: ExtractOptions): ExtractedRow {
   // Should a row be read twice, the first reading stands.
   const row: Row | undefined = table.rows.find((r) => r.rowId === rowId);
   const cells = columnIds.map((columnId) => {
     const cell = row?.cells.find((c) => c.columnId === columnId);
+    if (options.blankAsZero && cell?.value.kind === 'blank') return 0;
     return cell && cell.value.kind === 'number' ? cell.value.value : null;
   });
   return { id: rowId, label, cells };

@@ -100,7 +100,7 @@ function previewRow(model: ReportModel, findings: readonly Finding[], spec: RowS
 }
 
 /** The preview of a checked report; no tables for a document the server does not check. */
-export function providePreview(analysis: Analysis | null): PreviewResult {
+export function providePreview(analysis: Pick<Analysis, 'version' | 'model' | 'findings'> | null): PreviewResult {
   const model = analysis?.model;
   if (!analysis || !model) return { tables: [] };
   const findings = analysis.findings;

@@ -124,8 +124,13 @@ export class WorkspaceIndex {
 
   /** A file read by someone else (the command line reads each file once): included in the workspace, facts from its model. */
   setModel(uri: string, stamp: string, model: ReportModel): void {
+    this.setFacts(uri, stamp, model.isReport ? factsOf(model) : null);
+  }
+
+  /** The same, from facts made elsewhere (the command line's worker threads); null when the file is not a report. */
+  setFacts(uri: string, stamp: string, facts: ReportFacts | null): void {
     this.included.add(uri);
-    this.notify(model.isReport ? this.put(uri, stamp, factsOf(model)) : this.removeOne(uri));
+    this.notify(facts ? this.put(uri, stamp, facts) : this.removeOne(uri));
   }
 
   get(uri: string): IndexEntry | undefined {
