@@ -133,7 +133,7 @@ function cliSection(rows: CliRow[], method: string, folders: Map<number, number>
   return [
     '## 3. CLI throughput and peak memory',
     '',
-    `\`node dist/cli.js [--format json] --exit-zero <folder>\` over a folder of generated reports (a different set per folder size), stdout to /dev/null. Time: wall clock from spawning the process to its exit (Node start-up included), median of the runs; reports/s = reports ÷ that time. Peak memory and CPU time: ${method}; peak RSS is the largest over the runs, CPU time the median (less sensitive than wall time to other work on the machine; it may exceed wall time, since Node's garbage collector runs on helper threads). The 1,000-report folder gets one discarded warm-up run first (file cache, and so on); the 10,000-report folder, written just before, is run once per format to keep the whole benchmark within minutes.`,
+    `\`node dist/cli.js [--format json] --exit-zero <folder>\` (worker threads: one per core, the default; see section 8) over a folder of generated reports (a different set per folder size), stdout to /dev/null. Time: wall clock from spawning the process to its exit (Node start-up included), median of the runs; reports/s = reports ÷ that time. Peak memory and CPU time: ${method}; peak RSS is the largest over the runs, CPU time the median (less sensitive than wall time to other work on the machine; it may exceed wall time, since Node's garbage collector runs on helper threads). The 1,000-report folder gets one discarded warm-up run first (file cache, and so on); the 10,000-report folder, written just before, is run once per format to keep the whole benchmark within minutes.`,
     '',
     mdTable(
       ['reports', 'folder (UTF-8)', 'output', 'runs', 'time', 'reports/s', 'CPU (user + sys)', 'reports per CPU-s', 'peak RSS', 'notes'],
@@ -340,6 +340,37 @@ async function main(): Promise<void> {
           'A fresh server opened on a folder of 200 generated reports (the workspace the cross-year rules read): the index time the server reports (`nianbao/index`), the time from spawning the server to a ready index, and its VmRSS then.',
           '',
           mdTable(['reports', 'index (server)', 'spawn → ready', 'VmRSS'], [[String(status.reports), ms(status.millis, 0), ms(wall, 0), mb(rss)]]),
+        ].join('\n') + loadNote(load),
+      );
+    });
+
+    // 8. The CLI on one worker thread and on all cores.
+    await section('8. CLI: one worker vs all cores', async () => {
+      const load = otherLoad();
+      const probe = rssProbe(tmp);
+      const reports = QUICK ? 200 : 1000;
+      const dir = join(tmp, `reports-jobs-${reports}`);
+      progress(`writing ${reports} reports`);
+      writeReports(dir, reports, 777_000);
+      const cores = availableParallelism();
+      const rows: CliRow[] = [];
+      for (const jobs of [...new Set([1, cores])]) {
+        progress(`CLI over ${reports} reports, --jobs ${jobs}`);
+        rows.push(await cliBench(CLI_JS, dir, reports, 'json', 3, jobs === 1, probe, tmp, jobs));
+      }
+      rmSync(dir, { recursive: true, force: true });
+      const base = rows[0].perSecond;
+      emit(
+        [
+          '## 8. CLI: one worker vs all cores',
+          '',
+          `\`node dist/cli.js --format json --jobs N --exit-zero <folder>\` over ${reports.toLocaleString('en')} generated reports, stdout to /dev/null, median of 3 runs (one warm-up run first). \`--jobs 1\` checks in the CLI's own thread; \`--jobs ${cores}\` (this machine's ${cores} cores, the default) reads and checks on ${cores} worker threads, the main thread keeping the index and writing the output in the files' order. Both pass over the files twice (the index for the cross-year rules, then the checks).`,
+          '',
+          mdTable(
+            ['--jobs', 'time', 'reports/s', 'speed-up', 'CPU (user + sys)', 'peak RSS', 'notes'],
+            rows.map((r) => [String(r.jobs), `${(r.ms / 1000).toFixed(2)} s`, r.perSecond.toFixed(0), `${(r.perSecond / base).toFixed(2)}×`, Number.isFinite(r.cpuS) ? `${r.cpuS.toFixed(2)} s` : 'n/a', mb(r.maxRssKb), r.notes.join('; ') || '—']),
+            ['r', 'r', 'r', 'r', 'r', 'r', 'l'],
+          ),
         ].join('\n') + loadNote(load),
       );
     });

@@ -5,6 +5,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { generateReport } from './generate';
 import { median } from './stats';
@@ -101,6 +102,8 @@ export function runCli(cliJs: string, args: string[], probe: RssProbe, tmp: stri
 export interface CliRow {
   reports: number;
   format: string;
+  /** Worker threads (--jobs); the CLI's default is one per core. */
+  jobs: number;
   runs: number;
   ms: number;
   perSecond: number;
@@ -111,8 +114,8 @@ export interface CliRow {
 }
 
 /** `runs` runs (after one discarded warm-up run when warmup is set); the median time and the largest peak RSS. */
-export async function cliBench(cliJs: string, dir: string, reports: number, format: 'text' | 'json', runs: number, warmup: boolean, probe: RssProbe, tmp: string): Promise<CliRow> {
-  const args = [...(format === 'json' ? ['--format', 'json'] : []), '--exit-zero', dir];
+export async function cliBench(cliJs: string, dir: string, reports: number, format: 'text' | 'json', runs: number, warmup: boolean, probe: RssProbe, tmp: string, jobs = availableParallelism()): Promise<CliRow> {
+  const args = [...(format === 'json' ? ['--format', 'json'] : []), '--jobs', String(jobs), '--exit-zero', dir];
   // Bounded: a run that takes longer than 15 ms per report (at least a minute) is killed and reported.
   const timeoutMs = Math.max(60_000, reports * 15);
   if (warmup) await runCli(cliJs, args, probe, tmp, timeoutMs);
@@ -122,5 +125,5 @@ export async function cliBench(cliJs: string, dir: string, reports: number, form
   const failed = results.filter((r) => r.exitCode !== 0);
   if (failed.length) notes.push(`**exit code ${failed.map((r) => r.exitCode ?? 'none (killed)').join(', ')}**: ${failed[0].stderr.slice(0, 200).replace(/\s+/g, ' ')}`);
   const ms = median(results.map((r) => r.ms));
-  return { reports, format, runs, ms, perSecond: reports / (ms / 1000), cpuS: median(results.map((r) => r.cpuS)), maxRssKb: Math.max(...results.map((r) => r.maxRssKb)), notes };
+  return { reports, format, jobs, runs, ms, perSecond: reports / (ms / 1000), cpuS: median(results.map((r) => r.cpuS)), maxRssKb: Math.max(...results.map((r) => r.maxRssKb)), notes };
 }

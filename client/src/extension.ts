@@ -186,7 +186,8 @@ function startStatusBar(context: vscode.ExtensionContext): void {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report preview: a webview beside the draft with tables 二, 三 and 四 laid out as in the format. The figures, ranges
-// and messages come from the server (request nianbao/preview); the page (media/preview.js) only lays them out.
+// and messages come from the server (request nianbao/preview); the page (media/preview.js, with the table layout of
+// media/tables.js, which the command line's review page shares) only lays them out.
 
 const PREVIEW_REQUEST = 'nianbao/preview';
 /** Typing re-requests the preview this long after the last change. */
@@ -213,6 +214,7 @@ function nonce(): string {
 function previewHtml(webview: vscode.Webview, media: vscode.Uri): string {
   const n = nonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
+  const tables = webview.asWebviewUri(vscode.Uri.joinPath(media, 'tables.js'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -224,6 +226,7 @@ function previewHtml(webview: vscode.Webview, media: vscode.Uri): string {
 </head>
 <body>
 <div id="root"></div>
+<script nonce="${n}" src="${tables}"></script>
 <script nonce="${n}" src="${js}"></script>
 </body>
 </html>`;
