@@ -12,7 +12,7 @@ import { localeFrom, type Locale } from './core/i18n';
 import type { TableId } from './core/model';
 import { parseReport } from './core/parse';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
-import { internalError, readOne, type CheckTask, type FileReport, type IndexResult } from './cli/analyse';
+import { FileChecker, internalError, readOne, type CheckedFile, type CheckTask, type FileReport } from './cli/analyse';
 import { parseCommandLine, USAGE, type Options, type RunOptions } from './cli/args';
 import { ConfigError, ConfigResolver } from './cli/config';
 import { listFiles } from './cli/files';
@@ -120,57 +120,56 @@ async function run(options: Extract<Options, RunOptions>, files: string[]): Prom
   const info: RunInfo = { locale, version: manifest.version, cwd: process.cwd(), startedAt: new Date().toISOString(), args: process.argv.slice(2) };
   const progress = new Progress(options.progress && Progress.available(), locale);
   const runner = createRunner(options.jobs, files.length, __filename);
+  // Several files: each is checked against the others (last year's report of the same body, copies) through an
+  // index of their facts. Every file is checked once on its own, giving its facts; only those the index then pairs
+  // with another file are checked again with it.
+  const indexed = files.length > 1 && options.command !== 'sum';
+  let checked: CheckedFile[];
+  try {
+    const tasks = files.map(
+      (file, i): CheckTask => ({
+        file,
+        settings: settings[i],
+        locale: options.locale ?? (settings[i].language === 'auto' ? localeFrom(process.env.LANG) : settings[i].language),
+        want: { tables: options.command === 'check' && options.format === 'html', counts: options.command === 'sum', facts: indexed },
+      }),
+    );
+    progress.start(files.length, 'check');
+    checked = await runner.check(tasks, () => progress.tick());
+    if (indexed) {
+      const index = checked.map((c, i) => ({ file: files[i], facts: c.facts }));
+      const planner = new FileChecker();
+      planner.addIndex(index);
+      const again = checked.flatMap((c, i) => (c.facts && planner.hasCrossYearPartners(files[i], c.facts) ? [i] : []));
+      if (again.length > 0) {
+        runner.addIndex(index);
+        progress.start(again.length, 'cross');
+        const rechecked = await runner.check(
+          again.map((i) => ({ ...tasks[i], ...(checked[i].draft ? { draft: checked[i].draft } : {}) })),
+          () => progress.tick(),
+        );
+        again.forEach((i, k) => (checked[i] = rechecked[k]));
+      }
+    }
+  } finally {
+    progress.stop();
+    await runner.close();
+  }
   const reports: FileReport[] = [];
   let failed = false;
   let errorsFound = false;
   const colors = colorsFor(out.stream);
   const streamed = options.command === 'check' && (options.format === 'text' || options.format === 'json');
-  try {
-    // The index: every file's facts, so that each report is checked against the others (last year's, copies).
-    let index: IndexResult[] = [];
-    if (files.length > 1 && options.command !== 'sum') {
-      progress.start(files.length, 'read');
-      index = await runner.index(files, () => progress.tick());
+  for (const { report } of checked) {
+    if (report.error !== undefined) {
+      failed = true;
+      console.error(report.error);
     }
-    const tasks = files.map(
-      (file, i): CheckTask => ({
-        file,
-        ...(index[i]?.draft ? { draft: index[i].draft } : {}),
-        ...(index[i]?.error ? { failure: index[i].error } : {}),
-        settings: settings[i],
-        locale: options.locale ?? (settings[i].language === 'auto' ? localeFrom(process.env.LANG) : settings[i].language),
-        want: { tables: options.command === 'check' && options.format === 'html', counts: options.command === 'sum' },
-      }),
-    );
-    progress.start(files.length, 'check');
-    await runner.check(
-      tasks,
-      index,
-      async (report) => {
-        if (report.error !== undefined) {
-          failed = true;
-          progress.clearLine();
-          console.error(report.error);
-        }
-        if (countsOf(report).errors > 0) errorsFound = true;
-        if (!streamed) {
-          reports.push(report);
-          return;
-        }
-        if (options.format === 'json') {
-          await out.item(reportJson(report));
-        } else if (report.error === undefined) {
-          progress.clearLine();
-          await out.write(fileBlock(report, locale, colors));
-        }
-        if (options.format === 'text' && files.length > 1) reports.push({ ...report, findings: report.findings.map((f) => ({ ...f, line: '', sentence: '' })) });
-      },
-      () => progress.tick(),
-    );
-    progress.stop();
-  } finally {
-    progress.stop();
-    await runner.close();
+    if (countsOf(report).errors > 0) errorsFound = true;
+    reports.push(report);
+    if (!streamed) continue;
+    if (options.format === 'json') await out.item(reportJson(report));
+    else if (report.error === undefined) await out.write(fileBlock(report, locale, colors));
   }
   const written = await finish(options, out, reports, info, colors);
   await out.close();

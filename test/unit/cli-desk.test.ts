@@ -287,10 +287,12 @@ test('the same output with one worker thread and with several: text, JSON and su
 test('the progress bar: on a terminal (standard error a TTY), never when piped', () => {
   withDir((dir) => {
     for (let n = 1; n <= 6; n++) writeFileSync(join(dir, `r${n}.txt`), township(n));
+    // Two of them with last year's report beside them: checked again with the index.
+    for (const n of [1, 2]) writeFileSync(join(dir, `r${n}-2023.txt`), township(n).replace(/2024/g, '2023'));
     const piped = run(['--jobs', '2', dir]);
-    assert.equal(piped.status, 0);
+    assert.equal(piped.status, 1, piped.stderr);
     assert.equal(piped.stderr, '');
-    assert.doesNotMatch(piped.stdout, /\x1b|检查 \[/);
+    assert.doesNotMatch(piped.stdout, /\x1b|检查 \[|跨年度核对/);
     // `script` runs the command on a pseudo-terminal and writes what the terminal received.
     const tty = spawnSync('script', ['-qec', `${process.execPath} ${CLI} --jobs 2 ${dir}`, '/dev/null'], {
       encoding: 'utf8',
@@ -300,9 +302,10 @@ test('the progress bar: on a terminal (standard error a TTY), never when piped',
       // No `script` on this machine: the terminal case cannot be tried.
       return;
     }
-    assert.equal(tty.status, 0, tty.stdout);
-    assert.match(tty.stdout, /读取 \[[=-]{30}\] \d\/6/);
-    assert.match(tty.stdout, /检查 \[[=-]{30}\] \d\/6/);
-    assert.match(tty.stdout, /共 6 个文件，检查 6 份报告，其中 0 份有错误/);
+    assert.equal(tty.status, 1, tty.stdout);
+    assert.match(tty.stdout, /检查 \[[=-]{30}\] \d\/8/);
+    assert.match(tty.stdout, /跨年度核对 \[[=-]{30}\] \d\/2/);
+    // The bar's line is cleared before the output, which is the same as when piped.
+    assert.equal(tty.stdout.slice(tty.stdout.lastIndexOf('\x1b[2K') + 4).replace(/\r\n/g, '\n'), piped.stdout);
   });
 });

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import type { Log, Result } from 'sarif';
-import { FileChecker, indexOne, type FileReport } from '../../server/src/cli/analyse';
+import { FileChecker, type FileReport } from '../../server/src/cli/analyse';
 import type { RunInfo } from '../../server/src/cli/output/run';
 import { sarifLog } from '../../server/src/cli/output/sarif';
 import type { Locale } from '../../server/src/core/i18n';
@@ -71,15 +71,15 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'nianbao-cli-formats-'));
 }
 
-/** The reports of the files as the CLI makes them (one index over all, then each file checked), in this process. */
+/** The reports of the files as the CLI makes them (each file on its own for the index, then with it), in this process. */
 async function checkFiles(files: string[], locale: Locale): Promise<FileReport[]> {
+  const task = (file: string) => ({ file, settings: DEFAULT_SETTINGS, locale, want: { tables: false, counts: false, facts: true } });
+  const alone = new FileChecker();
+  const first = await Promise.all(files.map((file) => alone.check(task(file))));
   const checker = new FileChecker();
-  const index = await Promise.all(files.map((file) => indexOne(file)));
-  checker.addIndex(index);
+  checker.addIndex(first.map((c, i) => ({ file: files[i], facts: c.facts })));
   const reports: FileReport[] = [];
-  for (const entry of index) {
-    reports.push(await checker.check({ file: entry.file, draft: entry.draft, settings: DEFAULT_SETTINGS, locale, want: { tables: false, counts: false } }));
-  }
+  for (const [i, file] of files.entries()) reports.push((await checker.check({ ...task(file), draft: first[i].draft })).report);
   return reports;
 }
 

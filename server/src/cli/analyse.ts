@@ -83,21 +83,25 @@ export interface FileReport {
 
 export interface CheckTask {
   file: string;
-  /** A converted file's draft, read while indexing (PDFs are slow to read twice). */
+  /** A converted file's draft, kept from the first pass (PDFs are slow to read twice). */
   draft?: SourceText;
-  /** Why the file could not be read while indexing (it is not tried again). */
-  failure?: string;
   settings: Settings;
   locale: Locale;
-  want: { tables: boolean; counts: boolean };
+  /** tables: for the HTML page; counts: for sum; facts: for the run's index (when it has several files). */
+  want: { tables: boolean; counts: boolean; facts: boolean };
 }
 
-/** What indexing keeps of a file: its facts, and for converted files the draft; or why it cannot be read. */
-export interface IndexResult {
-  file: string;
+/** A file checked, and what the run's index keeps of it (with a converted file's draft, so that it is not read twice). */
+export interface CheckedFile {
+  report: FileReport;
   facts: ReportFacts | null;
   draft?: SourceText;
-  error?: string;
+}
+
+/** A file's facts in the run's index (null: not a report, or not read). */
+export interface IndexedFile {
+  file: string;
+  facts: ReportFacts | null;
 }
 
 /** One file read (decoded, or converted by its reader), or the message naming it when it cannot be read. */
@@ -123,54 +127,44 @@ export function internalError(file: string, error: unknown): string {
   return `内部错误 / internal error: ${file}（${error instanceof Error ? (error.stack ?? error.message) : String(error)}）`;
 }
 
-export async function indexOne(file: string): Promise<IndexResult> {
-  let source: SourceText | string;
-  try {
-    source = await readOne(file);
-  } catch (error) {
-    return { file, facts: null, error: internalError(file, error) };
-  }
-  if (typeof source === 'string') return { file, facts: null, error: source };
-  const draft = source.kind === 'text' ? undefined : source;
-  try {
-    const model = parseReport(source.text);
-    return { file, facts: model.isReport ? factsOf(model) : null, draft };
-  } catch {
-    // The check of the file reports it as an internal error.
-    return { file, facts: null, draft };
-  }
-}
-
 /** The checker of one thread: its index holds the facts of every file of the run. */
 export class FileChecker {
   private readonly service = new ReportService(new DiskFiles(), { kinds: new Set(['text', 'docx', 'pdf', 'html']) });
   /** The run's files by URI, as named on the command line (related places in other files name them so). */
   private readonly names = new Map<string, string>();
 
-  addIndex(results: readonly IndexResult[]): void {
-    for (const result of results) {
-      const uri = uriOfPath(result.file);
-      this.names.set(uri, result.file);
-      if (result.facts) this.service.index.setFacts(uri, 'cli', result.facts);
+  addIndex(files: readonly IndexedFile[]): void {
+    for (const { file, facts } of files) {
+      const uri = uriOfPath(file);
+      this.names.set(uri, file);
+      if (facts) this.service.index.setFacts(uri, 'cli', facts);
     }
   }
 
-  async check(task: CheckTask): Promise<FileReport> {
+  /** Whether the cross-year rules have anything to compare a file with in the index (then it is checked again with it). */
+  hasCrossYearPartners(file: string, facts: ReportFacts): boolean {
+    return this.service.hasCrossYearPartners(uriOfPath(file), facts);
+  }
+
+  /** Reads and checks a file against the index this checker has (none in the first pass). */
+  async check(task: CheckTask): Promise<CheckedFile> {
     const { file } = task;
     const empty = { file, isReport: false, title: null, findings: [], figures: NO_FIGURES };
-    if (task.failure !== undefined) return { ...empty, error: task.failure };
     let encoding = {};
+    let draft: SourceText | undefined;
     try {
       const source = task.draft ?? (await readOne(file));
-      if (typeof source === 'string') return { ...empty, error: source };
+      if (typeof source === 'string') return { report: { ...empty, error: source }, facts: null };
       encoding = source.encoding === undefined || source.encoding === 'UTF-8' ? {} : { encoding: source.encoding };
+      draft = task.want.facts && source.kind !== 'text' ? source : undefined;
       const model = parseReport(source.text);
+      const facts = task.want.facts && model.isReport ? factsOf(model) : null;
       const title = model.title ? { body: model.title.body, year: model.title.year } : null;
       const checked = task.settings.enable && ((task.settings.autoDetect && model.isReport) || /\.nianbao\.(txt|md)$/i.test(file));
-      if (!checked) return { ...empty, ...encoding, title };
+      if (!checked) return { report: { ...empty, ...encoding, title }, facts, draft };
       this.service.configure({ locale: task.locale, settings: task.settings });
       const findings = this.service.checkModel(uriOfPath(file), model);
-      return {
+      const report: FileReport = {
         file,
         ...encoding,
         isReport: true,
@@ -181,8 +175,9 @@ export class FileChecker {
         unreadable: model.unreadable.flatMap((u) => (u.table ? [u.table] : [])),
         ...(task.want.tables ? { tables: providePreview({ version: 0, model, findings }).tables } : {}),
       };
+      return { report, facts, draft };
     } catch (error) {
-      return { ...empty, ...encoding, error: internalError(file, error) };
+      return { report: { ...empty, ...encoding, error: internalError(file, error) }, facts: null, draft };
     }
   }
 

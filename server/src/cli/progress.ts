@@ -1,6 +1,5 @@
 // The progress bar of a long run: on the terminal (standard error) only — never when it is piped or redirected —
-// and only for more than one file. Output written to the same terminal while it runs clears the bar's line first;
-// the bar comes back on the next file done.
+// and only for more than one file. It is gone (its line cleared) before the output is written.
 
 import { SingleBar } from 'cli-progress';
 import type { Locale } from '../core/i18n';
@@ -18,10 +17,11 @@ export class Progress {
     return process.stderr.isTTY === true && process.env.TERM !== 'dumb';
   }
 
-  start(total: number, phase: 'read' | 'check'): void {
+  /** A bar for a phase: checking every file, then checking again those that have last year's report or a copy. */
+  start(total: number, phase: 'check' | 'cross'): void {
     this.stop();
     if (!this.enabled || total < 2) return;
-    const label = this.locale === 'zh' ? (phase === 'read' ? '读取' : '检查') : phase === 'read' ? 'reading ' : 'checking';
+    const label = this.locale === 'zh' ? (phase === 'check' ? '检查' : '跨年度核对') : phase === 'check' ? 'checking' : 'cross-year';
     this.bar = new SingleBar({
       format: `${label} [{bar}] {value}/{total} {percentage}% {eta_formatted}`,
       stream: process.stderr,
@@ -35,11 +35,6 @@ export class Progress {
 
   tick(): void {
     this.bar?.increment();
-  }
-
-  /** Before anything is written to a terminal that shows the bar: the bar's line is cleared. */
-  clearLine(): void {
-    if (this.bar && process.stdout.isTTY) process.stderr.write('\r\x1b[2K');
   }
 
   stop(): void {

@@ -7,7 +7,7 @@ import { checkCrossYear } from './checks/crossYear';
 import { finding, RULES, type Finding } from './checks/rules';
 import { looksMisdecoded, MISDECODED_MESSAGE } from './decode';
 import { tr, type Locale } from './i18n';
-import { bodyKeyOf, modelFigures } from './index/entry';
+import { bodyKeyOf, modelFigures, type ReportFacts } from './index/entry';
 import { WorkspaceIndex, type IndexEntry, type IndexOptions } from './index/workspaceIndex';
 import type { ReportModel } from './model';
 import { parseReport } from './parse';
@@ -173,10 +173,7 @@ export class ReportService {
 
   /** Last year's report of the same body in the workspace, for a model (null when there is none). */
   lastYearOf(uri: string, model: ReportModel): IndexEntry | null {
-    const key = bodyKeyOf(model.title?.body);
-    const year = model.title?.year;
-    if (!key || !year) return null;
-    return this.index.reportsOf(key, year - 1).find((e) => e.uri !== uri) ?? null;
+    return this.lastYearByKey(uri, bodyKeyOf(model.title?.body), model.title?.year ?? null);
   }
 
   /**
@@ -184,12 +181,26 @@ export class ReportService {
    * converted draft and its source are one report).
    */
   sameYearOf(uri: string, model: ReportModel): IndexEntry[] {
-    const key = bodyKeyOf(model.title?.body);
-    const year = model.title?.year;
-    if (!key || !year) return [];
-    const self = { uri, draftOf: draftSourceOf(model) };
-    const figures = modelFigures(model);
-    return this.index.reportsOf(key, year).filter((e) => e.uri !== uri && !this.index.sameReport(self, e) && e.figures !== figures);
+    return this.sameYearByKey(uri, { bodyKey: bodyKeyOf(model.title?.body), year: model.title?.year ?? null, figures: modelFigures(model), draftOf: draftSourceOf(model) });
+  }
+
+  /**
+   * Whether a report (by its index facts) has anything for the cross-year rules to compare with: when it has not,
+   * its findings are its own findings (the command line then checks it once, without the index).
+   */
+  hasCrossYearPartners(uri: string, facts: ReportFacts): boolean {
+    return this.lastYearByKey(uri, facts.bodyKey, facts.year) !== null || this.sameYearByKey(uri, facts).length > 0;
+  }
+
+  private lastYearByKey(uri: string, bodyKey: string | null, year: number | null): IndexEntry | null {
+    if (!bodyKey || !year) return null;
+    return this.index.reportsOf(bodyKey, year - 1).find((e) => e.uri !== uri) ?? null;
+  }
+
+  private sameYearByKey(uri: string, report: Pick<ReportFacts, 'bodyKey' | 'year' | 'figures' | 'draftOf'>): IndexEntry[] {
+    if (!report.bodyKey || !report.year) return [];
+    const self = { uri, draftOf: report.draftOf };
+    return this.index.reportsOf(report.bodyKey, report.year).filter((e) => e.uri !== uri && !this.index.sameReport(self, e) && e.figures !== report.figures);
   }
 
   /**
