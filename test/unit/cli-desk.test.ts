@@ -64,6 +64,13 @@ test('exit codes: 0 without errors, 1 with errors (0 with --exit-zero), 2 naming
     const badLevel = run(['--rule', 'table4.group-total=fatal', join(dir, 'clean.txt')]);
     assert.equal(badLevel.status, 2);
     assert.equal(badLevel.stderr, '规则级别应为 / the level must be one of error, warning, information, hint, off: table4.group-total=fatal\n');
+    const unwritable = join(dir, 'no-such-folder', 'review.html');
+    const output = run(['--format', 'html', '-o', unwritable, join(dir, 'clean.txt')]);
+    assert.equal(output.status, 2);
+    assert.match(output.stderr, new RegExp(`^无法写入 / cannot write: ${unwritable.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（ENOENT`));
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^用法 \/ usage:/);
     const badJobs = run(['--jobs', '0', join(dir, 'clean.txt')]);
     assert.equal(badJobs.status, 2);
     assert.equal(badJobs.stderr, '--jobs 应为正整数 / --jobs takes a positive whole number: 0\n');
@@ -256,18 +263,20 @@ test('sum refuses reports of different years, one report twice, and an unreadabl
   assert.equal(unreadable.stderr, `无法汇总：${pdfminer} 的表二未能确定地读出；请先改正这份报告\n`);
 });
 
-test('the same output with one worker thread and with several: text, JSON and summary over 24 reports', () => {
+test('the same output with one worker thread and with all: text, JSON, SARIF and summary over 25 reports', () => {
   withDir((dir) => {
     for (let n = 1; n <= 24; n++) writeFileSync(join(dir, `r${String(n).padStart(2, '0')}.txt`), township(n, n % 5 === 0));
     // Last year's report of one of them: the cross-year rules see across threads too.
     writeFileSync(join(dir, 'r03-2023.txt'), township(3).replace('2024 年政府信息公开工作', '2023 年政府信息公开工作').replace(/2024/g, '2023'));
-    for (const args of [['check'], ['check', '--format', 'json'], ['summary']]) {
+    for (const args of [['check'], ['check', '--format', 'json'], ['check', '--format', 'sarif'], ['summary']]) {
       const one = run([...args, '--jobs', '1', dir]);
-      const many = run([...args, '--jobs', '4', dir]);
       assert.equal(one.status, 1, one.stderr);
-      assert.equal(many.status, 1, many.stderr);
-      assert.equal(many.stdout, one.stdout, args.join(' '));
-      assert.equal(many.stderr, '');
+      // All cores (the default), and more threads than cores.
+      for (const many of [run([...args, dir]), run([...args, '--jobs', '4', dir])]) {
+        assert.equal(many.status, 1, many.stderr);
+        assert.equal(many.stdout.replace(/"startTimeUtc": "[^"]*"/, ''), one.stdout.replace(/"startTimeUtc": "[^"]*"/, ''), args.join(' '));
+        assert.equal(many.stderr, '');
+      }
     }
     const reports = JSON.parse(run(['--format', 'json', '--jobs', '3', dir]).stdout) as { file: string; findings: { code: string }[] }[];
     assert.deepEqual(
