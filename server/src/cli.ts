@@ -12,7 +12,7 @@ import { localeFrom, type Locale } from './core/i18n';
 import type { TableId } from './core/model';
 import { parseReport } from './core/parse';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
-import { FileChecker, internalError, readOne, type CheckedFile, type CheckTask, type FileReport } from './cli/analyse';
+import { internalError, RunIndex, readOne, type CheckedFile, type CheckTask, type FileReport } from './cli/analyse';
 import { parseCommandLine, USAGE, type Options, type RunOptions } from './cli/args';
 import { ConfigError, ConfigResolver } from './cli/config';
 import { listFiles } from './cli/files';
@@ -122,7 +122,7 @@ async function run(options: Extract<Options, RunOptions>, files: string[]): Prom
   const runner = createRunner(options.jobs, files.length, __filename);
   // Several files: each is checked against the others (last year's report of the same body, copies) through an
   // index of their facts. Every file is checked once on its own, giving its facts; only those the index then pairs
-  // with another file are checked again with it.
+  // with another file are checked again, with just the reports they are paired with.
   const indexed = files.length > 1 && options.command !== 'sum';
   let checked: CheckedFile[];
   try {
@@ -137,18 +137,18 @@ async function run(options: Extract<Options, RunOptions>, files: string[]): Prom
     progress.start(files.length, 'check');
     checked = await runner.check(tasks, () => progress.tick());
     if (indexed) {
-      const index = checked.map((c, i) => ({ file: files[i], facts: c.facts }));
-      const planner = new FileChecker();
-      planner.addIndex(index);
-      const again = checked.flatMap((c, i) => (c.facts && planner.hasCrossYearPartners(files[i], c.facts) ? [i] : []));
+      const index = new RunIndex(checked.map((c, i) => ({ file: files[i], facts: c.facts })));
+      const again = checked.flatMap((c, i) => {
+        const partners = c.facts ? index.partnersOf(files[i], c.facts) : null;
+        return partners ? [{ i, task: { ...tasks[i], partners, ...(c.draft ? { draft: c.draft } : {}) } }] : [];
+      });
       if (again.length > 0) {
-        runner.addIndex(index);
         progress.start(again.length, 'cross');
         const rechecked = await runner.check(
-          again.map((i) => ({ ...tasks[i], ...(checked[i].draft ? { draft: checked[i].draft } : {}) })),
+          again.map((a) => a.task),
           () => progress.tick(),
         );
-        again.forEach((i, k) => (checked[i] = rechecked[k]));
+        again.forEach((a, k) => (checked[a.i] = rechecked[k]));
       }
     }
   } finally {

@@ -46,6 +46,11 @@ test('exit codes: 0 without errors, 1 with errors (0 with --exit-zero), 2 naming
     assert.equal(wrong.status, 1, wrong.stderr);
     assert.match(wrong.stdout, /“行政复议”的总计应为 2（结果维持＋结果纠正＋其他结果＋尚未审结），实为 1/);
     assert.equal(run(['--exit-zero', join(dir, 'wrong.txt')]).status, 0);
+    // Colours: none when piped (above), on when forced as on a terminal — the severity red, the file bold.
+    const env = { ...process.env, LANG: 'C', FORCE_COLOR: '1', NO_COLOR: undefined };
+    const coloured = spawnSync(process.execPath, [CLI, join(dir, 'wrong.txt')], { encoding: 'utf8', env });
+    assert.ok(coloured.stdout.split('\n')[1].startsWith('  82:9  \x1b[31m错误\x1b[39m  “行政复议”的总计应为 2'), coloured.stdout);
+    assert.ok(coloured.stdout.startsWith(`\x1b[1m${join(dir, 'wrong.txt')}\x1b[22m`), coloured.stdout);
 
     const missing = join(dir, 'no-such-folder');
     const gone = run(['check', join(dir, 'clean.txt'), missing]);
@@ -241,7 +246,7 @@ test('sum refuses reports of different years, one report twice, and an unreadabl
   assert.equal(mixed.stdout, '');
   assert.equal(
     mixed.stderr,
-    `无法汇总：报告的年度不同，只能汇总同一年度的报告：${SEED_NAMES.map((n) => `${seed(n)}（${n.startsWith('003') ? 2023 : 2024}）`).join('、')}\n`,
+    `无法汇总：报告的年度不同，只能汇总同一年度的报告：2023 年 1 份（${seed(SEED_NAMES[3])}）；2024 年 4 份（${SEED_2024.slice(0, 3).map(seed).join('、')} 等）\n`,
   );
   withDir((dir) => {
     writeFileSync(join(dir, 'a.txt'), township(8));

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import type { Log, Result } from 'sarif';
-import { FileChecker, type FileReport } from '../../server/src/cli/analyse';
+import { FileChecker, RunIndex, type FileReport } from '../../server/src/cli/analyse';
 import type { RunInfo } from '../../server/src/cli/output/run';
 import { sarifLog } from '../../server/src/cli/output/sarif';
 import type { Locale } from '../../server/src/core/i18n';
@@ -74,12 +74,14 @@ function tempDir(): string {
 /** The reports of the files as the CLI makes them (each file on its own for the index, then with it), in this process. */
 async function checkFiles(files: string[], locale: Locale): Promise<FileReport[]> {
   const task = (file: string) => ({ file, settings: DEFAULT_SETTINGS, locale, want: { tables: false, counts: false, facts: true } });
-  const alone = new FileChecker();
-  const first = await Promise.all(files.map((file) => alone.check(task(file))));
   const checker = new FileChecker();
-  checker.addIndex(first.map((c, i) => ({ file: files[i], facts: c.facts })));
+  const first = await Promise.all(files.map((file) => checker.check(task(file))));
+  const index = new RunIndex(first.map((c, i) => ({ file: files[i], facts: c.facts })));
   const reports: FileReport[] = [];
-  for (const [i, file] of files.entries()) reports.push((await checker.check({ ...task(file), draft: first[i].draft })).report);
+  for (const [i, file] of files.entries()) {
+    const partners = first[i].facts ? index.partnersOf(file, first[i].facts!) : null;
+    reports.push(partners ? (await checker.check({ ...task(file), draft: first[i].draft, partners })).report : first[i].report);
+  }
   return reports;
 }
 

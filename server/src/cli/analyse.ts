@@ -89,6 +89,8 @@ export interface CheckTask {
   locale: Locale;
   /** tables: for the HTML page; counts: for sum; facts: for the run's index (when it has several files). */
   want: { tables: boolean; counts: boolean; facts: boolean };
+  /** The reports of the run the cross-year rules compare this file with (RunIndex.partnersOf); none: checked alone. */
+  partners?: IndexedFile[];
 }
 
 /** A file checked, and what the run's index keeps of it (with a converted file's draft, so that it is not read twice). */
@@ -127,24 +129,43 @@ export function internalError(file: string, error: unknown): string {
   return `内部错误 / internal error: ${file}（${error instanceof Error ? (error.stack ?? error.message) : String(error)}）`;
 }
 
-/** The checker of one thread: its index holds the facts of every file of the run. */
+const ALL_KINDS = new Set(['text', 'docx', 'pdf', 'html'] as const);
+
+/** A service whose index holds the given files (their names kept: related places in other files are said by them). */
+function serviceWith(files: readonly IndexedFile[]): { service: ReportService; names: Map<string, string> } {
+  const service = new ReportService(new DiskFiles(), { kinds: ALL_KINDS });
+  const names = new Map<string, string>();
+  for (const { file, facts } of files) {
+    const uri = uriOfPath(file);
+    names.set(uri, file);
+    if (facts) service.index.setFacts(uri, 'cli', facts);
+  }
+  return { service, names };
+}
+
+/** The run's index (main thread): which files the cross-year rules pair with others, and with which. */
+export class RunIndex {
+  private readonly service: ReportService;
+  private readonly names: Map<string, string>;
+
+  constructor(files: readonly IndexedFile[]) {
+    ({ service: this.service, names: this.names } = serviceWith(files));
+  }
+
+  /**
+   * What a file's cross-year rules read: the reports of its body for its year and the year before (itself among
+   * them), or null when there is nothing to compare it with — its findings are then its own.
+   */
+  partnersOf(file: string, facts: ReportFacts): IndexedFile[] | null {
+    if (!facts.bodyKey || !facts.year || !this.service.hasCrossYearPartners(uriOfPath(file), facts)) return null;
+    const entries = [...this.service.index.reportsOf(facts.bodyKey, facts.year - 1), ...this.service.index.reportsOf(facts.bodyKey, facts.year)];
+    return entries.map(({ uri, stamp: _stamp, rev: _rev, ...entryFacts }) => ({ file: this.names.get(uri)!, facts: entryFacts }));
+  }
+}
+
+/** The checker of one thread: each file alone, or with the reports its task names as partners. */
 export class FileChecker {
-  private readonly service = new ReportService(new DiskFiles(), { kinds: new Set(['text', 'docx', 'pdf', 'html']) });
-  /** The run's files by URI, as named on the command line (related places in other files name them so). */
-  private readonly names = new Map<string, string>();
-
-  addIndex(files: readonly IndexedFile[]): void {
-    for (const { file, facts } of files) {
-      const uri = uriOfPath(file);
-      this.names.set(uri, file);
-      if (facts) this.service.index.setFacts(uri, 'cli', facts);
-    }
-  }
-
-  /** Whether the cross-year rules have anything to compare a file with in the index (then it is checked again with it). */
-  hasCrossYearPartners(file: string, facts: ReportFacts): boolean {
-    return this.service.hasCrossYearPartners(uriOfPath(file), facts);
-  }
+  private readonly alone = serviceWith([]);
 
   /** Reads and checks a file against the index this checker has (none in the first pass). */
   async check(task: CheckTask): Promise<CheckedFile> {
@@ -162,14 +183,15 @@ export class FileChecker {
       const title = model.title ? { body: model.title.body, year: model.title.year } : null;
       const checked = task.settings.enable && ((task.settings.autoDetect && model.isReport) || /\.nianbao\.(txt|md)$/i.test(file));
       if (!checked) return { report: { ...empty, ...encoding, title }, facts, draft };
-      this.service.configure({ locale: task.locale, settings: task.settings });
-      const findings = this.service.checkModel(uriOfPath(file), model);
+      const { service, names } = task.partners ? serviceWith(task.partners) : this.alone;
+      service.configure({ locale: task.locale, settings: task.settings });
+      const findings = service.checkModel(uriOfPath(file), model);
       const report: FileReport = {
         file,
         ...encoding,
         isReport: true,
         title,
-        findings: findings.map((f) => this.record(f, model, source)),
+        findings: findings.map((f) => record(f, model, source, names)),
         figures: keyFigures(model),
         ...(task.want.counts ? { counts: extractTables(model, { blankAsZero: true }) } : {}),
         unreadable: model.unreadable.flatMap((u) => (u.table ? [u.table] : [])),
@@ -180,30 +202,31 @@ export class FileChecker {
       return { report: { ...empty, ...encoding, error: internalError(file, error) }, facts: null, draft };
     }
   }
+}
 
-  private record(f: Finding, model: ReportModel, source: SourceText): FindingRecord {
-    const range = (span: Span): LineRange => {
-      const whole = codePointSpan(model.text, span);
-      return { start: positionOf(model.lineStarts, whole.start), end: positionOf(model.lineStarts, whole.end) };
-    };
-    const related = (r: Related): RelatedRecord => {
-      if (r.uri !== undefined && r.range) return { message: r.message, file: this.names.get(r.uri) ?? pathOfUri(r.uri) ?? r.uri, range: r.range };
-      return { message: r.message, range: range(r.span) };
-    };
-    const place = placeOf(source, model, f.span.start);
-    const lineIndex = lineOf(model.lineStarts, f.span.start);
-    return {
-      ...(place ? { place } : {}),
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      range: range(f.span),
-      text: model.text.slice(f.span.start, f.span.end),
-      related: f.related.map(related),
-      line: lineText(model, lineIndex),
-      sentence: sentenceAt(model.text, f.span),
-    };
-  }
+/** A finding as the outputs print it; related places in other files named as the run names them. */
+function record(f: Finding, model: ReportModel, source: SourceText, names: ReadonlyMap<string, string>): FindingRecord {
+  const range = (span: Span): LineRange => {
+    const whole = codePointSpan(model.text, span);
+    return { start: positionOf(model.lineStarts, whole.start), end: positionOf(model.lineStarts, whole.end) };
+  };
+  const related = (r: Related): RelatedRecord => {
+    if (r.uri !== undefined && r.range) return { message: r.message, file: names.get(r.uri) ?? pathOfUri(r.uri) ?? r.uri, range: r.range };
+    return { message: r.message, range: range(r.span) };
+  };
+  const place = placeOf(source, model, f.span.start);
+  const lineIndex = lineOf(model.lineStarts, f.span.start);
+  return {
+    ...(place ? { place } : {}),
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    range: range(f.span),
+    text: model.text.slice(f.span.start, f.span.end),
+    related: f.related.map(related),
+    line: lineText(model, lineIndex),
+    sentence: sentenceAt(model.text, f.span),
+  };
 }
 
 const NO_FIGURES: KeyFigures = { received: null, handled: null, review: null, litigation: null };

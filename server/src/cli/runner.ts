@@ -4,17 +4,15 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FileChecker, type CheckedFile, type CheckTask, type IndexedFile } from './analyse';
+import { FileChecker, type CheckedFile, type CheckTask } from './analyse';
 
 /** Messages to a worker thread. */
-export type WorkerRequest = { kind: 'addIndex'; files: IndexedFile[] } | { kind: 'check'; id: number; task: CheckTask };
+export type WorkerRequest = { kind: 'check'; id: number; task: CheckTask };
 
 /** Messages from a worker thread. */
 export type WorkerResponse = { kind: 'checked'; id: number; result: CheckedFile } | { kind: 'failed'; error: string };
 
 export interface Runner {
-  /** Gives every checker the run's index (before the tasks that need it). */
-  addIndex(files: IndexedFile[]): void;
   /** Checks every task; the results in the tasks' order. */
   check(tasks: CheckTask[], onDone: () => void): Promise<CheckedFile[]>;
   close(): Promise<void>;
@@ -32,10 +30,6 @@ export function createRunner(jobs: number, files: number, script: string): Runne
 
 class InlineRunner implements Runner {
   private readonly checker = new FileChecker();
-
-  addIndex(files: IndexedFile[]): void {
-    this.checker.addIndex(files);
-  }
 
   async check(tasks: CheckTask[], onDone: () => void): Promise<CheckedFile[]> {
     const results: CheckedFile[] = [];
@@ -56,12 +50,8 @@ class ThreadRunner implements Runner {
     this.workers = Array.from({ length: size }, () => new Worker(script, { workerData: { nianbaoWorker: true } }));
   }
 
-  addIndex(files: IndexedFile[]): void {
-    for (const worker of this.workers) worker.postMessage({ kind: 'addIndex', files } satisfies WorkerRequest);
-  }
-
   /**
-   * Hands the tasks to the threads, one at a time each, the next as soon as a thread answers. A thread that fails
+   * Hands the tasks to the threads, two at a time each, the next as soon as a thread answers. A thread that fails
    * (an exception outside the per-file guard, or it exits) fails the run.
    */
   check(tasks: CheckTask[], onDone: () => void): Promise<CheckedFile[]> {
@@ -102,6 +92,8 @@ class ThreadRunner implements Runner {
           worker.off('error', onError);
           worker.off('exit', onExit);
         });
+        // Two tasks in hand: a thread starts its next file while this thread is still taking its last answer.
+        sendNext(worker);
         sendNext(worker);
       }
       if (tasks.length === 0) finish();
@@ -113,15 +105,14 @@ class ThreadRunner implements Runner {
   }
 }
 
-/** The worker thread's side: takes the index and answers check requests, one at a time. */
+/** The worker thread's side: answers check requests, one at a time. */
 export function serveWorker(port: { on(event: 'message', listener: (request: WorkerRequest) => void): void; postMessage(response: WorkerResponse): void }): void {
   const checker = new FileChecker();
   let queue = Promise.resolve();
   port.on('message', (request) => {
     queue = queue.then(async () => {
       try {
-        if (request.kind === 'addIndex') checker.addIndex(request.files);
-        else port.postMessage({ kind: 'checked', id: request.id, result: await checker.check(request.task) });
+        port.postMessage({ kind: 'checked', id: request.id, result: await checker.check(request.task) });
       } catch (error) {
         port.postMessage({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }

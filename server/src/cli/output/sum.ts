@@ -44,8 +44,13 @@ export function sumReports(reports: readonly FileReport[], locale: Locale): SumR
   const noYear = included.find((r) => !r.title?.year);
   if (noYear) return zh ? `无法汇总：${noYear.file} 的标题中没有年度` : `cannot add up: ${noYear.file} has no year in its title`;
   if (years.size > 1) {
-    const list = included.map((r) => `${r.file}（${r.title!.year}）`).join(zh ? '、' : ', ');
-    return zh ? `无法汇总：报告的年度不同，只能汇总同一年度的报告：${list}` : `cannot add up reports of different years: ${list}`;
+    // Each year with its number of reports and the first few of them: enough to find the strays among fifty.
+    const byYear = [...years].sort().map((year) => {
+      const files = included.filter((r) => r.title!.year === year).map((r) => r.file);
+      const shown = files.slice(0, 3).join(zh ? '、' : ', ') + (files.length > 3 ? (zh ? ' 等' : ', …') : '');
+      return zh ? `${year} 年 ${files.length} 份（${shown}）` : `${year}: ${files.length} (${shown})`;
+    });
+    return zh ? `无法汇总：报告的年度不同，只能汇总同一年度的报告：${byYear.join('；')}` : `cannot add up reports of different years: ${byYear.join('; ')}`;
   }
   const seen = new Map<string, string>();
   for (const r of included) {
