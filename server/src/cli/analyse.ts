@@ -152,14 +152,16 @@ export class RunIndex {
     ({ service: this.service, names: this.names } = serviceWith(files));
   }
 
-  /**
-   * What a file's cross-year rules read: the reports of its body for its year and the year before (itself among
-   * them), or null when there is nothing to compare it with — its findings are then its own.
-   */
+  /** What a file's cross-year rules read (last year's report, conflicting ones of its year), or null when nothing. */
   partnersOf(file: string, facts: ReportFacts): IndexedFile[] | null {
-    if (!facts.bodyKey || !facts.year || !this.service.hasCrossYearPartners(uriOfPath(file), facts)) return null;
-    const entries = [...this.service.index.reportsOf(facts.bodyKey, facts.year - 1), ...this.service.index.reportsOf(facts.bodyKey, facts.year)];
-    return entries.map(({ uri, stamp: _stamp, rev: _rev, ...entryFacts }) => ({ file: this.names.get(uri)!, facts: entryFacts }));
+    const entries = this.service.crossYearPartners(uriOfPath(file), facts);
+    if (entries.length === 0) return null;
+    // Of the reports of its own year the rules read only the title (crossyear.duplicate-report): their sentences,
+    // the bulk of the facts, stay here.
+    return entries.map(({ uri, stamp: _stamp, rev: _rev, ...entryFacts }) => ({
+      file: this.names.get(uri)!,
+      facts: entryFacts.year === facts.year ? { ...entryFacts, sentences: new Map() } : entryFacts,
+    }));
   }
 }
 

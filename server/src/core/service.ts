@@ -185,11 +185,13 @@ export class ReportService {
   }
 
   /**
-   * Whether a report (by its index facts) has anything for the cross-year rules to compare with: when it has not,
-   * its findings are its own findings (the command line then checks it once, without the index).
+   * The entries the cross-year rules compare a report with (by its index facts): last year's report and the
+   * conflicting ones of its year. None: its findings are its own (the command line then checks it without the
+   * index); an index holding just these gives the same findings as the whole.
    */
-  hasCrossYearPartners(uri: string, facts: ReportFacts): boolean {
-    return this.lastYearByKey(uri, facts.bodyKey, facts.year) !== null || this.sameYearByKey(uri, facts).length > 0;
+  crossYearPartners(uri: string, facts: ReportFacts): IndexEntry[] {
+    const lastYear = this.lastYearByKey(uri, facts.bodyKey, facts.year);
+    return [...(lastYear ? [lastYear] : []), ...this.sameYearByKey(uri, facts)];
   }
 
   private lastYearByKey(uri: string, bodyKey: string | null, year: number | null): IndexEntry | null {
