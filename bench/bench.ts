@@ -377,7 +377,7 @@ async function main(): Promise<void> {
         [
           '## 8. CLI: one worker vs all cores',
           '',
-          `\`node dist/cli.js --format json --jobs N --exit-zero <folder>\` over ${reports.toLocaleString('en')} generated reports, stdout to /dev/null, median of 3 runs (one warm-up run first). \`--jobs 1\` checks in the CLI's own thread; \`--jobs ${cores}\` (this machine's ${cores} cores, the default) reads and checks on ${cores} worker threads, the main thread keeping the index and writing the output in the files' order. Both pass over the files twice (the index for the cross-year rules, then the checks).`,
+          `\`node dist/cli.js --format json --jobs N --exit-zero <folder>\` over ${reports.toLocaleString('en')} generated reports, stdout to /dev/null, median of 3 runs (one warm-up run first). \`--jobs 1\` checks in the CLI's own thread; \`--jobs ${cores}\` (this machine's ${cores} cores, the default) reads and checks on ${cores} worker threads, the main thread keeping the index and writing the output in the files' order. Both check every file once on its own (its facts go to the run's index), then again, with just its partners, each file the index pairs with last year's report or a conflicting copy — in these generated reports, most of them.`,
           '',
           mdTable(
             ['--jobs', 'time', 'reports/s', 'speed-up', 'CPU (user + sys)', 'peak RSS', 'notes'],
