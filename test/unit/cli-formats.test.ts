@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -256,7 +256,8 @@ function checkBoth(cwd: string, ...paths: string[]): { status: number | null; st
   assertSarif(log);
   // The run's invocation in the log: the time it started, not a time of the test's choosing.
   assert.match(log.runs[0].invocations?.[0].startTimeUtc ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-  assert.deepEqual(log.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href}/` } });
+  // The process's working directory is the real path (../shared may be a link to it).
+  assert.deepEqual(log.runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(realpathSync(cwd)).href}/` } });
   return { status: json.status, stderr: json.stderr, items, log };
 }
 
