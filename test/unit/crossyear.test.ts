@@ -163,6 +163,22 @@ test('duplicate-report: two files claiming the same body and year with other fig
   );
 });
 
+test('duplicate-report: a reading without a table the other has is the same report, not a conflict; a figure both read and differing is', async () => {
+  const text = readSeed(SEED_2024);
+  // Another reading of the same report whose table 二 was lost (as a PDF extraction that could not place it).
+  const withoutTable2 = text.replace(/^规章 .*\n/m, '').replace(/^行政规范性文件 .*\n/m, '');
+  const differing = replaceNth(text, '行政规范性文件 0 0 0', '行政规范性文件 0 0 10');
+  const texts: Record<string, string> = { 'full.txt': text, 'lost.txt': withoutTable2, 'other.txt': differing };
+  const service = await serviceWith(texts);
+  const duplicates = (self: string) =>
+    crossYear(service.checkModel(uriOf(self), parseReport(texts[self])))
+      .filter((f) => f.code === 'crossyear.duplicate-report')
+      .map((f) => f.related.map((r) => r.uri));
+  assert.deepEqual(duplicates('full.txt'), [[uriOf('other.txt')]]);
+  assert.deepEqual(duplicates('lost.txt'), []);
+  assert.deepEqual(duplicates('other.txt'), [[uriOf('full.txt')]]);
+});
+
 test('disable comments and rule levels apply to the cross-year rules', async () => {
   const text = readSeed(SEED_2024);
   const service = await serviceWith({ [SEED_2023]: readSeed(SEED_2023), [SEED_2024]: text });

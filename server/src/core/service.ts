@@ -7,7 +7,7 @@ import { checkCrossYear } from './checks/crossYear';
 import { finding, RULES, type Finding } from './checks/rules';
 import { looksMisdecoded, MISDECODED_MESSAGE } from './decode';
 import { tr, type Locale } from './i18n';
-import { bodyKeyOf, modelFigures, type ReportFacts } from './index/entry';
+import { bodyKeyOf, figuresConflict, modelFigures, type ReportFacts } from './index/entry';
 import { WorkspaceIndex, type IndexEntry, type IndexOptions } from './index/workspaceIndex';
 import type { ReportModel } from './model';
 import { parseReport } from './parse';
@@ -202,7 +202,7 @@ export class ReportService {
   private sameYearByKey(uri: string, report: Pick<ReportFacts, 'bodyKey' | 'year' | 'figures' | 'draftOf'>): IndexEntry[] {
     if (!report.bodyKey || !report.year) return [];
     const self = { uri, draftOf: report.draftOf };
-    return this.index.reportsOf(report.bodyKey, report.year).filter((e) => e.uri !== uri && !this.index.sameReport(self, e) && e.figures !== report.figures);
+    return this.index.reportsOf(report.bodyKey, report.year).filter((e) => e.uri !== uri && !this.index.sameReport(self, e) && figuresConflict(e.figures, report.figures));
   }
 
   /**

@@ -55,14 +55,31 @@ export interface ReportFacts {
   sentences: Map<number, IndexedSentence>;
   /** For a draft converted by nianbao: the file name of its source (first line `<!-- 来源：name（由 nianbao 转换…`). */
   draftOf: string | null;
-  /** The figures the rules read, as values only: two files of one body and year conflict when these differ. */
-  figures: string;
+  /** The figures the rules read, by place (`carried/natural` …), values only: what figuresConflict compares. */
+  figures: FigureMap;
 }
 
-/** The figures of facts as one comparable string (values only, no places). */
-export function figuresOf(facts: Pick<ReportFacts, 'carried' | 'forward' | 'inForce'>): string {
-  const values = (cells: Record<string, IndexedCell> | undefined) => Object.fromEntries(Object.entries(cells ?? {}).map(([k, c]) => [k, c.value]));
-  return JSON.stringify([values(facts.carried), values(facts.forward), values(facts.inForce.rules as Record<string, IndexedCell>), values(facts.inForce.normative as Record<string, IndexedCell>)]);
+/** Figures by place (`carried/natural`, `rules/valid` …): only the cells read as a number. */
+export type FigureMap = Record<string, number>;
+
+/** The figures of facts by place (values only, no spans). */
+export function figuresOf(facts: Pick<ReportFacts, 'carried' | 'forward' | 'inForce'>): FigureMap {
+  const result: FigureMap = {};
+  const add = (prefix: string, cells: Record<string, IndexedCell> | undefined) => {
+    for (const [column, cell] of Object.entries(cells ?? {})) if (cell.value !== null) result[`${prefix}/${column}`] = cell.value;
+  };
+  add('carried', facts.carried);
+  add('forward', facts.forward);
+  for (const row of TABLE2_IN_FORCE_ROWS) add(row, facts.inForce[row]);
+  return result;
+}
+
+/**
+ * Two files of one body and year conflict when a figure both read differs. A figure only one of them read is no
+ * conflict: two readings of one report where one could not read a table are the same report.
+ */
+export function figuresConflict(a: FigureMap, b: FigureMap): boolean {
+  return Object.entries(a).some(([place, value]) => place in b && b[place] !== value);
 }
 
 /** Sentences shorter than this (headings, labels) are not worth remembering for copied-text. */
@@ -169,7 +186,7 @@ export function proseSentences(model: ReportModel): ProseSentence[] {
 }
 
 /** The figures of a model (figuresOf its facts, without reading its prose). */
-export function modelFigures(model: ReportModel): string {
+export function modelFigures(model: ReportModel): FigureMap {
   const inForce: ReportFacts['inForce'] = {};
   for (const rowId of TABLE2_IN_FORCE_ROWS) inForce[rowId] = rowCells(model, 'table2', rowId);
   return figuresOf({ carried: rowCells(model, 'table3', 'carried'), forward: rowCells(model, 'table3', 'forward'), inForce });
