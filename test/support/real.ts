@@ -202,18 +202,18 @@ function describeDefect(defect: TruthDefect, file: string): string {
 /**
  * The error and warning findings against the truth's defects: every non-minor defect needs a finding of its own
  * (two defects on one line need two findings), and every finding must fit some defect. For a table on
- * `allowedUnreadable`, exactly one table.unreadable finding about it is required and allowed.
+ * `allowedUnreadable`, exactly one table.unreadable finding about it is required, as information (what the checker
+ * could not read is not a defect of the report).
  */
 export function compareFindings(truth: Truth, file: string, all: FindingLite[], allowedUnreadable: TableId[]): FindingsComparison {
-  const findings = all.filter((f) => f.severity === 'error' || f.severity === 'warning');
   const problems: string[] = [];
-  const allowed = new Set<FindingLite>();
   for (const id of allowedUnreadable) {
-    const about = findings.filter((f) => f.code === 'table.unreadable' && f.table === id);
-    if (about.length !== 1) problems.push(`${id} ${TABLE_NAMES[id]}: on UNREADABLE_TABLES, expected exactly one table.unreadable finding for it, got ${about.length}`);
-    about.forEach((f) => allowed.add(f));
+    const about = all.filter((f) => f.code === 'table.unreadable' && f.table === id);
+    if (about.length !== 1 || about[0].severity !== 'information') {
+      problems.push(`${id} ${TABLE_NAMES[id]}: on UNREADABLE_TABLES, expected exactly one table.unreadable information for it, got ${about.map((f) => f.severity).join(', ') || 'none'}`);
+    }
   }
-  const candidates = findings.filter((f) => !allowed.has(f));
+  const candidates = all.filter((f) => f.severity === 'error' || f.severity === 'warning');
   // A defect inside a table that cannot be read cannot be found: the one table.unreadable finding stands for it.
   const inUnreadable = (d: TruthDefect) => allowedUnreadable.some((id) => d.where.startsWith(`table ${TABLE_NUMERALS[id]}`));
   const required = truth.defects.filter((d) => !d.minor && !inUnreadable(d));

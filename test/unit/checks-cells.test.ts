@@ -59,7 +59,7 @@ test('table.extra-cells: figures beyond the format\'s columns', () => {
 test('table.unreadable: figures under a label the format does not have', () => {
   const text = replaceNth(seed, '\t\t8. 属于行政查询事项', '\t\t9. 属于涉密外事信息\t0\t0\t0\t0\t0\t0\t0\n\t\t8. 属于行政查询事项');
   assert.deepEqual(pinned(text, {}, OWN), [
-    { code: 'table.unreadable', severity: 'warning', text: '0\t0\t0\t0\t0\t0\t0', start: 1900, end: 1913, range: [49, 14, 49, 27], message: '无法识别这些数字属于哪一行；请检查行标签是否按格式书写' },
+    { code: 'table.unreadable', severity: 'information', text: '0\t0\t0\t0\t0\t0\t0', start: 1900, end: 1913, range: [49, 14, 49, 27], message: '无法识别这些数字属于哪一行；请检查行标签是否按格式书写' },
   ]);
 });
 

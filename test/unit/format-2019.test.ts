@@ -240,7 +240,7 @@ test('a 2021 report that keeps only the single （六） row stays 2021: the exi
 });
 
 // The table reader (parse/tables.ts) reads a trial-format table 二 either not at all (table-uncertain: a
-// table.unreadable warning that blames PDF conversion) or, when its rows carry one figure each, with the 2021
+// table.unreadable note that blames PDF conversion) or, when its rows carry one figure each, with the 2021
 // column ids (a negative 本年增/减 then reads as a negative 本年处理决定数量). Neither makes sense for a report
 // in the trial format; skipping table 二 in checks/cells.ts for model.format '2019' is outside this change.
 test('no table.* finding on table 二 of a 2019-format model', () => {

@@ -343,7 +343,7 @@ test('column-major block with a row total broken in both readings: table 三 abs
   assert.deepEqual(pinned(text), [
     {
       code: 'table.unreadable',
-      severity: 'warning',
+      severity: 'information',
       text: slice(text, body),
       start: body.start,
       end: body.end,
@@ -377,7 +377,7 @@ test('table 二 block without a proof (table 三 row by row, or absent): table �
     else assert.equal(model.tables.table3, undefined);
     assert.deepEqual(
       check(text).filter((f) => f.code === 'table.unreadable').map((f) => [f.severity, slice(text, f.span) === slice(text, sectionBody(model, 2)), f.message]),
-      [['warning', true, '表二（主动公开）的数字无法确定各属哪一行哪一列（识别出 4/6 行），不作核对；文本可能由 PDF 转换时打乱，请对照原件按格式整理表格，或改用“-layout”方式提取']],
+      [['information', true, '表二（主动公开）的数字无法确定各属哪一行哪一列（识别出 4/6 行），不作核对；文本可能由 PDF 转换时打乱，请对照原件按格式整理表格，或改用“-layout”方式提取']],
     );
   }
 });
@@ -671,7 +671,7 @@ test('table 四: header words that do not name the next figure\'s column between
   assert.deepEqual(pinned(text), [
     {
       code: 'table.unreadable',
-      severity: 'warning',
+      severity: 'information',
       text: slice(text, body),
       start: body.start,
       end: body.end,

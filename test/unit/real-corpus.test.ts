@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../support/seeds';
 const REAL_DIR = resolve(REPO_ROOT, '..', 'shared', 'real');
 
 /**
- * Tables that an extraction text may declare unreadable (left out of the model with one table.unreadable warning)
+ * Tables that an extraction text may declare unreadable (left out of the model with one table.unreadable note (information))
  * instead of reading them: 'folder/file' → tables. Exhaustive: every other table must be read right, and a
  * table.unreadable finding about it is a false finding. scripts/corpus-report.mjs reads this constant.
  */

@@ -142,7 +142,8 @@ export const RULE_REGISTRY = [
   {
     code: 'table.unreadable',
     family: 'table',
-    severity: 'warning',
+    // What the checker could not read, not a defect of the report: said once, below the findings that are.
+    severity: 'information',
     description: { zh: '无法识别表格结构，未能核对其中的数据。', en: 'A table could not be read, so its figures were not checked.' },
     summary:
       'figures the reader cannot place in a row; or, once per table, a table whose figures cannot be placed with certainty (then no other finding comes from it)',
