@@ -33,7 +33,6 @@ if (unknown.length > 0) {
 
 const SETTING_PREFIX = 'disclosureReport.rules.';
 const NLS_PREFIX = 'config.rules.';
-const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 const BEGIN = '<!-- rules:begin -->';
 const END = '<!-- rules:end -->';
 
@@ -50,7 +49,7 @@ async function loadRegistry() {
   }
 }
 
-const { RULE_REGISTRY, ruleAnchor } = await loadRegistry();
+const { RULE_REGISTRY, RULE_LEVELS: LEVELS, ruleAnchor } = await loadRegistry();
 
 for (const rule of RULE_REGISTRY) {
   if (!rule.code.startsWith(`${rule.family}.`)) throw new Error(`rule ${rule.code}: its code does not start with its family ${rule.family}`);

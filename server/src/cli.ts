@@ -9,7 +9,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import manifest from '../../package.json';
 import { extractTables } from './core/extract';
 import { localeFrom, type Locale } from './core/i18n';
-import type { TableId } from './core/model';
+import { TABLE_IDS } from './core/model';
 import { parseReport } from './core/parse';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings';
 import { internalError, RunIndex, readOne, type CheckedFile, type CheckTask, type FileReport } from './cli/analyse';
@@ -20,7 +20,8 @@ import { reviewHtml } from './cli/output/html';
 import type { RunInfo } from './cli/output/run';
 import { sarifLog } from './cli/output/sarif';
 import { sumCsv, sumJson, sumMarkdown, sumReports } from './cli/output/sum';
-import { csvField, summarise, summaryCsv, summaryJson, summaryText } from './cli/output/summary';
+import { CSV_CELLS, csvField } from './cli/output/csv';
+import { summarise, summaryCsv, summaryJson, summaryText } from './cli/output/summary';
 import { colorsFor, countsOf, fileBlock, runTotals } from './cli/output/text';
 import { Progress } from './cli/progress';
 import { createRunner, serveWorker } from './cli/runner';
@@ -93,12 +94,15 @@ async function main(): Promise<number> {
   return run(options, files);
 }
 
-/** The locale of the output's own words: --locale, else the config files' language when they agree, else LANG. */
+/** A file's locale: --locale, else its config's disclosureReport.language, else the environment's LANG. */
+function localeOf(options: RunOptions, language: Settings['language']): Locale {
+  return options.locale ?? (language === 'auto' ? localeFrom(process.env.LANG) : language);
+}
+
+/** The locale of the output's own words: as a file's, when every file's config agrees on the language. */
 function runLocale(options: RunOptions, settings: Settings[]): Locale {
-  if (options.locale) return options.locale;
   const languages = new Set(settings.map((s) => s.language));
-  const only = languages.size === 1 ? [...languages][0] : 'auto';
-  return only === 'auto' ? localeFrom(process.env.LANG) : only;
+  return localeOf(options, languages.size === 1 ? [...languages][0] : 'auto');
 }
 
 async function run(options: Extract<Options, RunOptions>, files: string[]): Promise<number> {
@@ -130,7 +134,7 @@ async function run(options: Extract<Options, RunOptions>, files: string[]): Prom
       (file, i): CheckTask => ({
         file,
         settings: settings[i],
-        locale: options.locale ?? (settings[i].language === 'auto' ? localeFrom(process.env.LANG) : settings[i].language),
+        locale: localeOf(options, settings[i].language),
         want: { tables: options.command === 'check' && options.format === 'html', counts: options.command === 'sum', facts: indexed },
       }),
     );
@@ -209,11 +213,7 @@ async function finish(options: Extract<Options, RunOptions>, out: Output, report
   }
 }
 
-const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
-
 const CSV_HEADER = ['file', 'body', 'year', 'format', 'table', 'row_id', 'row_label', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
-/** Widest row of any table (table 三: six applicant columns and the total). */
-const CSV_CELLS = 7;
 
 async function extract(format: 'json' | 'csv', files: string[]): Promise<number> {
   const out = new Output(process.stdout);

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Extracted, ExtractedTable } from '../../server/src/core/extract';
-import type { TableId } from '../../server/src/core/model';
+import { TABLE_IDS, type TableId } from '../../server/src/core/model';
 import { TABLES } from '../../server/src/core/schema';
 
-export const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
+export { TABLE_IDS };
 const TABLE_NAMES: Record<TableId, string> = { table2: '表二', table3: '表三', table4: '表四' };
 
 /** [first, last] 1-based lines, a single line, or null for the report as a whole. */

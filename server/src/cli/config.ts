@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import manifest from '../../../package.json';
 import { isRuleCode, type RuleCode, type RuleLevel } from '../core/checks/rules';
+import { RULE_LEVELS } from '../core/ruleRegistry';
 import { readSettings, type Settings } from '../core/settings';
 
 export const CONFIG_FILE = '.nianbao.json';
@@ -20,7 +21,6 @@ interface PropertySchema {
 }
 
 const PROPERTIES = manifest.contributes.configuration.properties as Record<string, PropertySchema>;
-const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export class ConfigError extends Error {}
 
@@ -90,7 +90,7 @@ export function parseRuleOption(option: string): [RuleCode, RuleLevel] | string 
   if (!match) return `--rule 应写作 CODE=SEVERITY / --rule takes CODE=SEVERITY: ${option}`;
   const [, code, level] = match;
   if (!isRuleCode(code)) return `未知的规则 / unknown rule: ${code}（见 / see README.md#what-it-checks）`;
-  if (!LEVELS.includes(level as RuleLevel)) return `规则级别应为 / the level must be one of ${LEVELS.join(', ')}: ${option}`;
+  if (!RULE_LEVELS.includes(level as RuleLevel)) return `规则级别应为 / the level must be one of ${RULE_LEVELS.join(', ')}: ${option}`;
   return [code, level as RuleLevel];
 }
 

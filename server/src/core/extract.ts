@@ -1,7 +1,7 @@
 // The report's data as plain figures: tables 二, 三 and 四 in the format's row and column order, for export
 // (`nianbao extract`) and for comparing a reading with figures read by eye.
 
-import type { ReportFormat, ReportModel, Row, Table, TableId } from './model';
+import { TABLE_IDS, type ReportFormat, type ReportModel, type Row, type Table, type TableId } from './model';
 import { TABLES } from './schema';
 
 export interface ExtractedRow {
@@ -31,10 +31,9 @@ export interface Extracted {
   tables: Record<TableId, ExtractedTable | null>;
 }
 
-const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
 
 /** Sub-rows of table 三 that the single row （六）其他处理 replaces. */
-const SIX_SUB_ROWS = ['r6_1', 'r6_2', 'r6_3'];
+export const SIX_SUB_ROWS = ['r6_1', 'r6_2', 'r6_3'];
 
 export interface ExtractOptions {
   /** A blank cell ("—" or empty) as 0, as the format counts it (for sums); by default null like a missing one. */

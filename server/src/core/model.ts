@@ -7,6 +7,7 @@ export interface Span {
 }
 
 export type TableId = 'table2' | 'table3' | 'table4';
+export const TABLE_IDS: readonly TableId[] = ['table2', 'table3', 'table4'];
 
 export type CellValue =
   | { kind: 'number'; value: number }

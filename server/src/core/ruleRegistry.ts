@@ -6,6 +6,9 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleLevel = Severity | 'off';
 
+/** Every level a rule can be set to, strongest first (settings, --rule, .nianbao.json, package.json's enum). */
+export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
+
 /** The first part of a code (`table3.row-total` → `table3`). */
 export type RuleFamily = 'table3' | 'table4' | 'table' | 'narrative' | 'structure' | 'year' | 'encoding' | 'crossyear';
 

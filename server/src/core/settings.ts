@@ -1,6 +1,7 @@
 // The user's settings (disclosureReport.*), read leniently from whatever a client sends.
 
 import { isRuleCode, type RuleCode, type RuleLevel } from './checks/rules';
+import { RULE_LEVELS } from './ruleRegistry';
 
 export interface Settings {
   enable: boolean;
@@ -16,7 +17,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, autoDetect: true, inlayHints: true, codeLens: true, language: 'auto', rules: {} };
 
-const LEVELS: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const LEVELS: ReadonlySet<string> = new Set(RULE_LEVELS);
 
 /**
  * VS Code hands `disclosureReport.rules.table3.row-total` over as nested objects ({ table3: { 'row-total': … } });

@@ -4,7 +4,7 @@
 
 import type { Range } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/checks/rules';
-import type { ReportModel, Row, Span, TableId } from '../core/model';
+import { TABLE_IDS, type ReportModel, type Row, type Span, type TableId } from '../core/model';
 import { TABLES, TABLE2_GROUPS, type RowSpec } from '../core/schema';
 import type { Analysis } from '../core/service';
 import { toRange } from './convert';
@@ -65,7 +65,6 @@ export interface PreviewResult {
   tables: PreviewTable[];
 }
 
-const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
 
 function touches(finding: Span, cell: Span): boolean {

@@ -3,14 +3,14 @@
 // are of different years, a report is there twice, or a table or cell was not read with certainty: a compiled
 // table must not rest on a guess.
 
-import type { ExtractedTable } from '../../core/extract';
+import { SIX_SUB_ROWS, type ExtractedTable } from '../../core/extract';
 import type { Locale } from '../../core/i18n';
 import { bodyKeyOf } from '../../core/index/entry';
-import type { TableId } from '../../core/model';
+import { TABLE_IDS, type TableId } from '../../core/model';
 import { SECTIONS, TABLES } from '../../core/schema';
 import { tableMarkdown } from '../../core/template';
 import type { FileReport } from '../analyse';
-import { csvField } from './summary';
+import { CSV_CELLS, csvField } from './csv';
 
 export interface SumResult {
   year: number;
@@ -21,8 +21,6 @@ export interface SumResult {
   notes: string[];
 }
 
-const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
-const SIX_SUB_ROWS = ['r6_1', 'r6_2', 'r6_3'];
 /** Amounts (万元) have decimals: sums are rounded to this many places so that 0.1 + 0.2 prints as 0.3. */
 const DECIMALS = 1e6;
 
@@ -129,7 +127,7 @@ export function sumCsv(result: SumResult): string {
   const lines = ['table,row_id,row_label,c1,c2,c3,c4,c5,c6,c7'];
   for (const id of TABLE_IDS) {
     for (const row of result.tables[id].rows) {
-      const cells = Array.from({ length: 7 }, (_, i) => row.cells[i] ?? null);
+      const cells = Array.from({ length: CSV_CELLS }, (_, i) => row.cells[i] ?? null);
       lines.push([id, row.id, row.label, ...cells].map(csvField).join(','));
     }
   }

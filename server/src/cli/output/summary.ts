@@ -4,6 +4,7 @@
 import stringWidth from 'string-width';
 import type { Locale } from '../../core/i18n';
 import type { FileReport, KeyFigures } from '../analyse';
+import { csvField } from './csv';
 import { countsOf, type Colors } from './text';
 
 export interface SummaryLine extends KeyFigures {
@@ -78,12 +79,6 @@ export function summaryText(summary: Summary, locale: Locale, c: Colors): string
     lines.push(locale === 'zh' ? '* 有的报告未能读出该项（—），合计不含这些报告' : '* some reports have no figure here (—): the total leaves them out');
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const CSV_COLUMNS = ['file', 'body', 'year', 'received', 'handled', 'review', 'litigation', 'errors', 'warnings'] as const;
